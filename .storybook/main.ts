@@ -1,0 +1,12 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', '@chromatic-com/storybook'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  // Serves MSW's mockServiceWorker.js at the root, where the worker registers.
+  staticDirs: ['./public'],
+  core: { disableTelemetry: true },
+};
+
+export default config;

@@ -1,0 +1,203 @@
+'use client';
+import type { ComponentProps, ReactElement } from 'react';
+import { cva, type VariantProps } from 'class-variance-authority';
+import type { ChatError } from '../core/errors.js';
+import type { RetryState } from '../core/retry-state.js';
+import { cn } from './lib/cn.js';
+import { Countdown } from './lib/Countdown.js';
+
+/** What {@link ConnectionStatus} shows; also its `data-state`. */
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'error';
+
+/** Every string {@link ConnectionStatus} renders; override any of them to translate. */
+export interface ConnectionStatusLabels {
+  /** @default "Connected" */
+  connected: string;
+  /** @default "Connecting…" */
+  connecting: string;
+  /** @default "Offline" */
+  offline: string;
+  /** @default "Connection problem" */
+  error: string;
+  /** @default (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})` */
+  reconnecting: (attempt: number, maxRetries: number) => string;
+  /** @default (seconds) => `next try in ${seconds} s` */
+  nextTryIn: (seconds: number) => string;
+}
+
+const defaultLabels: ConnectionStatusLabels = {
+  connected: 'Connected',
+  connecting: 'Connecting…',
+  offline: 'Offline',
+  error: 'Connection problem',
+  reconnecting: (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})`,
+  nextTryIn: (seconds) => `next try in ${seconds} s`,
+};
+
+/** The inputs that decide the state: the same fields `useSSEChat` returns. */
+export interface ConnectionStateInput {
+  isConnected: boolean;
+  isConnecting?: boolean;
+  error?: ChatError | null;
+  retryState?: RetryState | null;
+}
+
+/**
+ * Derives what to show. A scheduled retry wins over everything; an error counts unless it is
+ * `aborted` (the user stopped) or `client` (the server answered and refused the request, so the
+ * connection itself is fine).
+ */
+export function getConnectionState({
+  isConnected,
+  isConnecting = false,
+  error = null,
+  retryState = null,
+}: ConnectionStateInput): ConnectionState {
+  if (retryState) return 'reconnecting';
+  if (isConnecting) return 'connecting';
+  if (error && error.kind !== 'aborted' && error.kind !== 'client') return 'error';
+  return isConnected ? 'connected' : 'offline';
+}
+
+export const connectionStatusVariants = cva(
+  'pc:inline-flex pc:items-center pc:gap-2 pc:font-sans pc:text-sm pc:leading-5',
+  {
+    variants: {
+      variant: {
+        full: 'pc:rounded-full pc:border pc:border-border pc:bg-background pc:py-1 pc:ps-2.5 pc:pe-3 pc:text-foreground',
+        dot: 'pc:p-1',
+      },
+    },
+    defaultVariants: { variant: 'full' },
+  },
+);
+
+const indicatorVariants = cva('pc:size-3 pc:shrink-0', {
+  variants: {
+    state: {
+      connected: 'pc:text-success',
+      connecting: 'pc:text-accent pc:motion-safe:animate-spin',
+      reconnecting: 'pc:text-warning pc:motion-safe:animate-spin',
+      offline: 'pc:text-muted-foreground',
+      error: 'pc:text-danger',
+    } satisfies Record<ConnectionState, string>,
+  },
+});
+
+/** Each state has its own shape, so the indicator never relies on colour alone. */
+function Indicator({ state }: { state: ConnectionState }): ReactElement {
+  const common = {
+    viewBox: '0 0 12 12',
+    'aria-hidden': true,
+    focusable: false,
+    'data-slot': 'connection-status-indicator',
+    className: indicatorVariants({ state }),
+  } as const;
+  switch (state) {
+    case 'connected':
+      return (
+        <svg {...common}>
+          <circle cx="6" cy="6" r="5" fill="currentColor" />
+        </svg>
+      );
+    case 'connecting':
+    case 'reconnecting':
+      return (
+        <svg {...common}>
+          <path d="M6 1a5 5 0 1 1-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      );
+    case 'offline':
+      return (
+        <svg {...common}>
+          <circle cx="6" cy="6" r="4.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M2 10 10 2" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+      );
+    case 'error':
+      return (
+        <svg {...common}>
+          <path d="M6 .75 11.5 11h-11Z" fill="currentColor" />
+          <path d="M6 4.5v3M6 9.2v.1" stroke="var(--pc-background)" strokeWidth="1.4" strokeLinecap="round" />
+        </svg>
+      );
+  }
+}
+
+export interface ConnectionStatusProps
+  extends Omit<ComponentProps<'div'>, 'children'>,
+    ConnectionStateInput,
+    VariantProps<typeof connectionStatusVariants> {
+  /** Whether the browser is online and the last request reached the server. */
+  isConnected: boolean;
+  /** A request or retry is under way and no byte has arrived yet. @default false */
+  isConnecting?: boolean;
+  /** The last error, if any. @default null */
+  error?: ChatError | null;
+  /** The scheduled automatic retry, if any; shows attempt n of m and a live countdown. @default null */
+  retryState?: RetryState | null;
+  /** `full` shows a labelled pill; `dot` shows only the indicator, with the label for screen readers. @default "full" */
+  variant?: 'full' | 'dot';
+  /** Text overrides, for translation. @default English */
+  labels?: Partial<ConnectionStatusLabels>;
+}
+
+/**
+ * Shows whether the chat can reach its server: connected, connecting, reconnecting (attempt n of m,
+ * next try in s), offline, or an error. A polite live region (`role="status"`): the countdown is
+ * hidden from screen readers so they hear each change of state once, not every second.
+ */
+export function ConnectionStatus({
+  isConnected,
+  isConnecting = false,
+  error = null,
+  retryState = null,
+  variant = 'full',
+  labels,
+  className,
+  ...props
+}: ConnectionStatusProps): ReactElement {
+  const text = { ...defaultLabels, ...labels };
+  const state = getConnectionState({ isConnected, isConnecting, error, retryState });
+  const label =
+    state === 'reconnecting' && retryState
+      ? text.reconnecting(retryState.attempt, retryState.maxRetries)
+      : text[state as Exclude<ConnectionState, 'reconnecting'>];
+  const detail = state === 'error' && error ? error.message : null;
+  const dot = variant === 'dot';
+
+  return (
+    <div
+      role="status"
+      data-slot="connection-status"
+      data-state={state}
+      data-variant={variant}
+      title={dot ? [label, detail].filter(Boolean).join(' · ') : undefined}
+      className={cn(connectionStatusVariants({ variant }), className)}
+      {...props}
+    >
+      <Indicator state={state} />
+      <span data-slot="connection-status-label" className={dot ? 'pc:sr-only' : undefined}>
+        {label}
+      </span>
+      {retryState && !dot && (
+        <Countdown
+          key={retryState.nextRetryAt}
+          until={retryState.nextRetryAt}
+          format={(seconds) => `· ${text.nextTryIn(seconds)}`}
+          aria-hidden="true"
+          data-slot="connection-status-countdown"
+          className="pc:text-muted-foreground"
+        />
+      )}
+      {detail && (
+        <span
+          data-slot="connection-status-detail"
+          className={dot ? 'pc:sr-only' : 'pc:max-w-64 pc:truncate pc:text-muted-foreground'}
+        >
+          {detail}
+        </span>
+      )}
+    </div>
+  );
+}

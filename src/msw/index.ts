@@ -1,0 +1,2 @@
+export { encodeSseEvent, sseResponse } from './sse.js';
+export type { SseEvent } from './sse.js';

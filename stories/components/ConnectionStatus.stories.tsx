@@ -1,0 +1,124 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { ChatError } from '../../src/core/errors.js';
+import { ConnectionStatus } from '../../src/components/ConnectionStatus.js';
+
+const meta = {
+  title: 'Components/ConnectionStatus',
+  component: ConnectionStatus,
+  args: { isConnected: true, isConnecting: false, error: null, retryState: null, variant: 'full' },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['full', 'dot'] },
+    error: { control: false },
+    retryState: { control: false },
+  },
+} satisfies Meta<typeof ConnectionStatus>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const serverDown = new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 });
+
+export const Connected: Story = {
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'connected');
+    await expect(status).toHaveTextContent('Connected');
+  },
+};
+
+export const Connecting: Story = {
+  args: { isConnected: false, isConnecting: true },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'connecting');
+    await expect(status).toHaveTextContent('Connecting…');
+  },
+};
+
+export const Reconnecting: Story = {
+  args: {
+    isConnected: false,
+    error: serverDown,
+    // A fixed distance from now (not a fixed date), so the countdown reads the same on every run.
+    retryState: { attempt: 2, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: serverDown },
+  },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'reconnecting');
+    await expect(status).toHaveTextContent('Reconnecting (attempt 2 of 3)');
+    await expect(status).toHaveTextContent(/next try in \d+ s/);
+  },
+};
+
+export const Offline: Story = {
+  args: { isConnected: false },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'offline');
+    await expect(status).toHaveTextContent('Offline');
+  },
+};
+
+export const ErrorState: Story = {
+  args: { isConnected: false, error: serverDown },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'error');
+    await expect(status).toHaveTextContent('Connection problem');
+    await expect(status).toHaveTextContent('503 Service Unavailable');
+  },
+};
+
+/** The compact variant: only the indicator shows; each state keeps its own shape and a screen-reader label. */
+export const Dots: Story = {
+  render: (args) => (
+    <div className="pc:flex pc:gap-4">
+      <ConnectionStatus {...args} variant="dot" isConnected />
+      <ConnectionStatus {...args} variant="dot" isConnected={false} isConnecting />
+      <ConnectionStatus {...args} variant="dot" isConnected={false} />
+      <ConnectionStatus {...args} variant="dot" isConnected={false} error={serverDown} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const statuses = within(canvasElement).getAllByRole('status');
+    await expect(statuses.map((s) => s.getAttribute('data-state'))).toEqual([
+      'connected',
+      'connecting',
+      'offline',
+      'error',
+    ]);
+    const shapes = statuses.map((s) => s.querySelector('svg')?.innerHTML);
+    await expect(new Set(shapes).size).toBe(4);
+    await expect(statuses[0]).toHaveTextContent('Connected');
+  },
+};
+
+export const Dark: Story = {
+  args: { isConnected: false, error: serverDown },
+  globals: { theme: 'dark' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'error');
+    await expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+  },
+};
+
+/** Arabic, right to left: the indicator sits at the start (right) of the pill. */
+export const ArabicRtl: Story = {
+  globals: { dir: 'rtl' },
+  args: {
+    isConnected: false,
+    retryState: { attempt: 1, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: serverDown },
+    labels: {
+      reconnecting: (attempt, max) => `إعادة الاتصال (المحاولة ${attempt} من ${max})`,
+      nextTryIn: (seconds) => `المحاولة التالية بعد ${seconds} ث`,
+    },
+  },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent('إعادة الاتصال (المحاولة 1 من 3)');
+    const indicator = status.querySelector('svg') as SVGElement;
+    const label = canvas.getByText(/إعادة الاتصال/);
+    await expect(indicator.getBoundingClientRect().left).toBeGreaterThan(label.getBoundingClientRect().left);
+  },
+};

@@ -1,0 +1,82 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChatError } from '../../src/core/errors.js';
+import { ConnectionStatus, getConnectionState } from '../../src/components/ConnectionStatus.js';
+
+const network = new ChatError('network', 'Failed to fetch');
+
+describe('getConnectionState', () => {
+  it.each([
+    [{ isConnected: true }, 'connected'],
+    [{ isConnected: false }, 'offline'],
+    [{ isConnected: false, isConnecting: true }, 'connecting'],
+    [{ isConnected: false, error: network }, 'error'],
+    [{ isConnected: true, error: new ChatError('client', 'Bad request', { status: 400 }) }, 'connected'],
+    [{ isConnected: true, error: new ChatError('aborted', 'Stopped') }, 'connected'],
+    [{ isConnected: false, isConnecting: true, error: network }, 'connecting'],
+    [
+      {
+        isConnected: false,
+        isConnecting: true,
+        error: network,
+        retryState: { attempt: 1, maxRetries: 3, nextRetryAt: 0, error: network },
+      },
+      'reconnecting',
+    ],
+  ] as const)('%o → %s', (input, expected) => {
+    expect(getConnectionState(input)).toBe(expected);
+  });
+});
+
+describe('ConnectionStatus', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is a status region that says its state in words', () => {
+    render(<ConnectionStatus isConnected={false} error={network} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-state', 'error');
+    expect(status).toHaveTextContent('Connection problem');
+    expect(status).toHaveTextContent('Failed to fetch');
+  });
+
+  it('counts down to the next retry every second, hidden from screen readers', () => {
+    const retryState = { attempt: 2, maxRetries: 5, nextRetryAt: Date.now() + 3_000, error: network };
+    render(<ConnectionStatus isConnected={false} retryState={retryState} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Reconnecting (attempt 2 of 5)');
+    expect(status).toHaveTextContent('next try in 3 s');
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(status).toHaveTextContent('next try in 2 s');
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
+    expect(status).toHaveTextContent('next try in 0 s');
+    expect(screen.getByText(/next try in/)).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('keeps the label for screen readers in the dot variant', () => {
+    render(<ConnectionStatus variant="dot" isConnected />);
+    const status = screen.getByRole('status');
+    expect(screen.getByText('Connected')).toHaveClass('pc:sr-only');
+    expect(status).toHaveAttribute('title', 'Connected');
+  });
+
+  it('lets every string be translated', () => {
+    render(<ConnectionStatus isConnected={false} labels={{ offline: 'Hors ligne' }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Hors ligne');
+  });
+
+  it('merges the caller className last so it wins over a conflicting default', () => {
+    render(<ConnectionStatus isConnected className="pc:gap-4 host-class" />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveClass('pc:gap-4', 'host-class');
+    expect(status).not.toHaveClass('pc:gap-2');
+  });
+});
