@@ -1,3 +1,16 @@
 export { ChatError, isChatError } from './errors.js';
 export type { ChatErrorKind, ChatErrorOptions } from './errors.js';
 export type { RetryState } from './retry-state.js';
+export { DEFAULT_ENDPOINT, streamChatCompletion } from './stream.js';
+export type { StreamOptions, TokenResult } from './stream.js';
+export { backoffDelay, defaultRetryOptions, parseRetryAfter } from './retry.js';
+export type { RetryOptions } from './retry.js';
+export type {
+  AIInsight,
+  AISuggestion,
+  ChatCompletionMessage,
+  ChatCompletionRequest,
+  ChatRole,
+  ChatStreamEvent,
+  TokenUsage,
+} from './types.js';

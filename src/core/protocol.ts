@@ -1,0 +1,132 @@
+import { ChatError } from './errors.js';
+import type { AIInsight, AISuggestion, TokenUsage } from './types.js';
+
+/**
+ * The meaning of one SSE event or JSON reply of an OpenAI-compatible server, independent of how it
+ * arrived. Pure: no I/O, no state.
+ */
+export type ProtocolStep =
+  | { kind: 'done' }
+  | { kind: 'chunk'; content: string; reasoning: string; finishReason: string | null; usage: TokenUsage | null }
+  | { kind: 'error'; error: ChatError }
+  | { kind: 'insight'; insight: AIInsight }
+  | { kind: 'suggestion'; suggestion: AISuggestion }
+  | { kind: 'ignore' };
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const confidence = (value: unknown): number | undefined =>
+  typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined;
+
+function parseJson(data: string, what: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch (cause) {
+    throw new ChatError('protocol', `The server sent ${what} that is not valid JSON.`, { cause });
+  }
+}
+
+function toUsage(value: unknown): TokenUsage | null {
+  if (!isObject(value)) return null;
+  const promptTokens = num(value.prompt_tokens);
+  const completionTokens = num(value.completion_tokens);
+  const totalTokens = num(value.total_tokens) || promptTokens + completionTokens;
+  return { promptTokens, completionTokens, totalTokens };
+}
+
+/** The message of an error body: `error.message`, a flat `message`, or a string `error`. */
+export function errorMessageOf(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
+  if (isObject(body.error) && typeof body.error.message === 'string') return body.error.message;
+  if (typeof body.error === 'string') return body.error;
+  if (typeof body.message === 'string') return body.message;
+  return undefined;
+}
+
+/** An `{"error": {...}}` chunk: rate limits by their code, everything else is the provider failing. */
+function errorChunk(error: unknown): ChatError {
+  const detail = isObject(error) ? error : {};
+  const code = String(detail.code ?? detail.type ?? detail.status ?? '');
+  const rateLimited = code === '429' || /rate_limit/.test(code);
+  const message = str(detail.message) || (typeof error === 'string' ? error : 'The model provider reported an error.');
+  return new ChatError(rateLimited ? 'rate_limit' : 'server', message, { cause: error });
+}
+
+function choiceStep(body: Json, field: 'delta' | 'message'): ProtocolStep {
+  const choices = Array.isArray(body.choices) ? body.choices : [];
+  const choice: unknown = choices[0];
+  const part = isObject(choice) && isObject(choice[field]) ? choice[field] : {};
+  const groq = isObject(body.x_groq) ? body.x_groq : {};
+  return {
+    kind: 'chunk',
+    content: str(part.content),
+    reasoning: str(part.reasoning_content) || str(part.reasoning),
+    finishReason: isObject(choice) && typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
+    usage: toUsage(body.usage) ?? toUsage(groq.usage),
+  };
+}
+
+function insightOf(value: unknown): AIInsight | null {
+  if (!isObject(value)) return null;
+  const kinds = ['tip', 'warning', 'optimization', 'info'] as const;
+  const kind = kinds.find((k) => k === value.kind);
+  if (!kind || !str(value.title) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null;
+  const insight: AIInsight = { id: String(value.id), kind, title: str(value.title), description: str(value.description) };
+  const c = confidence(value.confidence);
+  if (c !== undefined) insight.confidence = c;
+  if (str(value.suggestedPrompt)) insight.suggestedPrompt = str(value.suggestedPrompt);
+  return insight;
+}
+
+function suggestionOf(value: unknown): AISuggestion | null {
+  if (!isObject(value)) return null;
+  if (!str(value.title) || !str(value.content) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null;
+  const suggestion: AISuggestion = { id: String(value.id), title: str(value.title), content: str(value.content) };
+  if (str(value.category)) suggestion.category = str(value.category);
+  const c = confidence(value.confidence);
+  if (c !== undefined) suggestion.confidence = c;
+  return suggestion;
+}
+
+/** Reads a named side-channel event; one that cannot be read is skipped, never fatal to the answer. */
+function sideEvent(data: string, read: (value: unknown) => ProtocolStep | null): ProtocolStep {
+  try {
+    return read(JSON.parse(data)) ?? { kind: 'ignore' };
+  } catch {
+    return { kind: 'ignore' };
+  }
+}
+
+/**
+ * Interprets one dispatched SSE event. Unnamed events and `event: message` carry completion chunks;
+ * `insight` and `suggestion` carry side-channel data; other names are ignored. A chunk that is not
+ * JSON throws a `protocol` {@link ChatError}.
+ */
+export function interpretEvent(event: { event?: string | undefined; data: string }): ProtocolStep {
+  const name = event.event ?? 'message';
+  if (name === 'insight') return sideEvent(event.data, (v) => mapNullable(insightOf(v), (insight) => ({ kind: 'insight', insight })));
+  if (name === 'suggestion')
+    return sideEvent(event.data, (v) => mapNullable(suggestionOf(v), (suggestion) => ({ kind: 'suggestion', suggestion })));
+  if (name !== 'message') return { kind: 'ignore' };
+  if (event.data.trim() === '[DONE]') return { kind: 'done' };
+  const body = parseJson(event.data, 'a chunk');
+  if (!isObject(body)) throw new ChatError('protocol', 'The server sent a chunk that is not a JSON object.');
+  if (body.error !== undefined && body.error !== null) return { kind: 'error', error: errorChunk(body.error) };
+  return choiceStep(body, 'delta');
+}
+
+/** Interprets a whole non-streaming `application/json` completion (`choices[0].message`). */
+export function interpretCompletion(text: string): ProtocolStep {
+  const body = parseJson(text, 'a reply');
+  if (!isObject(body)) throw new ChatError('protocol', 'The server sent a reply that is not a JSON object.');
+  if (body.error !== undefined && body.error !== null) return { kind: 'error', error: errorChunk(body.error) };
+  if (!Array.isArray(body.choices)) throw new ChatError('protocol', 'The server sent a JSON reply without choices.');
+  return choiceStep(body, 'message');
+}
+
+function mapNullable<T, R>(value: T | null, map: (value: T) => R): R | null {
+  return value === null ? null : map(value);
+}

@@ -1,0 +1,63 @@
+import type { ChatError } from './errors.js';
+
+/** Who wrote a message. */
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+/** One message of the OpenAI-compatible request body. */
+export interface ChatCompletionMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** The OpenAI-compatible request body; `stream` is set by the transport. */
+export interface ChatCompletionRequest {
+  messages: ChatCompletionMessage[];
+  /** @example "deepseek-chat" */
+  model: string;
+  temperature?: number;
+  max_tokens?: number;
+  /** Set by {@link streamChatCompletion}: `true`, or `false` for the non-streaming fallback. */
+  stream?: boolean;
+  /** Any further provider-specific fields, sent as they are. */
+  [field: string]: unknown;
+}
+
+/** A hint the model sends beside its answer (`event: insight`). */
+export interface AIInsight {
+  id: string;
+  kind: 'tip' | 'warning' | 'optimization' | 'info';
+  title: string;
+  description: string;
+  /** How sure the model is, 0..1. */
+  confidence?: number;
+  /** A prompt the user can apply with one click. */
+  suggestedPrompt?: string;
+}
+
+/** A follow-up the model proposes (`event: suggestion`). */
+export interface AISuggestion {
+  id: string;
+  title: string;
+  content: string;
+  category?: string;
+  /** How sure the model is, 0..1. */
+  confidence?: number;
+}
+
+/** Token counts reported by the provider. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+/** What {@link streamChatCompletion} yields, in order. `finish` is always the last event of a complete answer. */
+export type ChatStreamEvent =
+  | { type: 'delta'; content: string }
+  | { type: 'reasoning'; content: string }
+  | { type: 'insight'; insight: AIInsight }
+  | { type: 'suggestion'; suggestion: AISuggestion }
+  | { type: 'usage'; usage: TokenUsage }
+  | { type: 'finish'; reason: string | null }
+  | { type: 'retry'; attempt: number; delayMs: number; error: ChatError }
+  | { type: 'fallback' };
