@@ -14,3 +14,8 @@ export type {
   ChatStreamEvent,
   TokenUsage,
 } from './types.js';
+export { createChatService } from './service.js';
+export type { ChatService, ChatServiceOptions, ChatSnapshot } from './service.js';
+export type { ChatMessage, MessageStatus } from './messages.js';
+export type { AnswerMetrics } from './metrics.js';
+export type { UpdateScheduler } from './frame-scheduler.js';

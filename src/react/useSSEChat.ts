@@ -1,0 +1,45 @@
+'use client';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createChatService, type ChatService, type ChatServiceOptions, type ChatSnapshot } from '../core/service.js';
+
+/** Options of {@link useSSEChat}: the chat service's options. Changing them never recreates the service. */
+export type UseSSEChatOptions = ChatServiceOptions;
+
+/** What {@link useSSEChat} returns: the service, its current snapshot, and its actions. */
+export interface UseSSEChatResult extends ChatSnapshot {
+  /** The framework-free service behind the hook, for code outside React. */
+  service: ChatService;
+  send: ChatService['send'];
+  stop: ChatService['stop'];
+  retry: ChatService['retry'];
+  regenerate: ChatService['regenerate'];
+  dismissError: ChatService['dismissError'];
+  clear: ChatService['clear'];
+}
+
+/** The shape of any hook a component can be given instead of `useSSEChat` (a story's fake, a host's own). */
+export type UseChat = (options?: UseSSEChatOptions) => UseSSEChatResult;
+
+/**
+ * Streams chat answers over SSE. One service per component instance; it follows the browser's online
+ * state while mounted, and unmounting stops the answer in flight.
+ */
+export const useSSEChat: UseChat = (options = {}) => {
+  const [service] = useState(() => createChatService(options));
+  useEffect(() => {
+    service.setOptions(options);
+  });
+  // StrictMode mounts twice: attach/detach are symmetric, and sending only happens on user action.
+  useEffect(() => service.attach(), [service]);
+  const snapshot = useSyncExternalStore(service.subscribe, service.getSnapshot, service.getSnapshot);
+  return {
+    ...snapshot,
+    service,
+    send: service.send,
+    stop: service.stop,
+    retry: service.retry,
+    regenerate: service.regenerate,
+    dismissError: service.dismissError,
+    clear: service.clear,
+  };
+};
