@@ -4,35 +4,11 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type { ChatError } from '../core/errors.js';
 import type { RetryState } from '../core/retry-state.js';
 import { cn } from './lib/cn.js';
+import { useLabels, type ConnectionStatusLabels } from './labels.js';
 import { Countdown } from './lib/Countdown.js';
 
 /** What {@link ConnectionStatus} shows; also its `data-state`. */
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'error';
-
-/** Every string {@link ConnectionStatus} renders; override any of them to translate. */
-export interface ConnectionStatusLabels {
-  /** @default "Connected" */
-  connected: string;
-  /** @default "Connecting…" */
-  connecting: string;
-  /** @default "Offline" */
-  offline: string;
-  /** @default "Connection problem" */
-  error: string;
-  /** @default (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})` */
-  reconnecting: (attempt: number, maxRetries: number) => string;
-  /** @default (seconds) => `next try in ${seconds} s` */
-  nextTryIn: (seconds: number) => string;
-}
-
-const defaultLabels: ConnectionStatusLabels = {
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  offline: 'Offline',
-  error: 'Connection problem',
-  reconnecting: (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})`,
-  nextTryIn: (seconds) => `next try in ${seconds} s`,
-};
 
 /** The inputs that decide the state: the same fields `useSSEChat` returns. */
 export interface ConnectionStateInput {
@@ -138,7 +114,7 @@ export interface ConnectionStatusProps
   retryState?: RetryState | null;
   /** `full` shows a labelled pill; `dot` shows only the indicator, with the label for screen readers. @default "full" */
   variant?: 'full' | 'dot';
-  /** Text overrides, for translation. @default English */
+  /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
   labels?: Partial<ConnectionStatusLabels>;
 }
 
@@ -157,7 +133,7 @@ export function ConnectionStatus({
   className,
   ...props
 }: ConnectionStatusProps): ReactElement {
-  const text = { ...defaultLabels, ...labels };
+  const text = useLabels('connectionStatus', labels);
   const state = getConnectionState({ isConnected, isConnecting, error, retryState });
   const label =
     state === 'reconnecting' && retryState

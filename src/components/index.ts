@@ -1,12 +1,14 @@
-export {
-  ConnectionStatus,
-  connectionStatusVariants,
-  getConnectionState,
-} from './ConnectionStatus.js';
+export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
+export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
+export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';
 export type {
-  ConnectionState,
-  ConnectionStateInput,
+  ChatLabels,
+  ChatLabelsOverride,
   ConnectionStatusLabels,
-  ConnectionStatusProps,
-} from './ConnectionStatus.js';
+  ErrorToastLabels,
+  InsightLabels,
+  LoaderLabels,
+  MessageBubbleLabels,
+  SuggestionLabels,
+} from './labels.js';
 export { cn } from './lib/cn.js';

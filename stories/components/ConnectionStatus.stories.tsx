@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ChatError } from '../../src/core/errors.js';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus.js';
+import { arabicLabels } from '../support/labels-ar.js';
 
 const meta = {
   title: 'Components/ConnectionStatus',
@@ -109,10 +110,7 @@ export const ArabicRtl: Story = {
   args: {
     isConnected: false,
     retryState: { attempt: 1, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: serverDown },
-    labels: {
-      reconnecting: (attempt, max) => `إعادة الاتصال (المحاولة ${attempt} من ${max})`,
-      nextTryIn: (seconds) => `المحاولة التالية بعد ${seconds} ث`,
-    },
+    labels: arabicLabels.connectionStatus,
   },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');

@@ -1,0 +1,206 @@
+'use client';
+import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
+import type { ChatErrorKind } from '../core/errors.js';
+
+/** Strings of `ConnectionStatus`. */
+export interface ConnectionStatusLabels {
+  /** @default "Connected" */
+  connected: string;
+  /** @default "Connecting…" */
+  connecting: string;
+  /** @default "Offline" */
+  offline: string;
+  /** @default "Connection problem" */
+  error: string;
+  /** @default (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})` */
+  reconnecting: (attempt: number, maxRetries: number) => string;
+  /** @default (seconds) => `next try in ${seconds} s` */
+  nextTryIn: (seconds: number) => string;
+}
+
+/** Strings of `ErrorToast`: a title per error kind, and its actions. */
+export interface ErrorToastLabels {
+  /** A short title per {@link ChatErrorKind}. */
+  titles: Record<ChatErrorKind, string>;
+  /** @default "Retry" */
+  retry: string;
+  /** @default "Dismiss" */
+  dismiss: string;
+  /** @default (seconds) => `Retrying in ${seconds} s` */
+  retryingIn: (seconds: number) => string;
+}
+
+/** Strings of `StreamingMessageBubble`. */
+export interface MessageBubbleLabels {
+  /** @default "You" */
+  user: string;
+  /** @default "Assistant" */
+  assistant: string;
+  /** @default "System" */
+  system: string;
+  /** @default "Thinking" */
+  thinking: string;
+  /** @default "Thinking…" */
+  thinkingNow: string;
+  /** @default "Copy" */
+  copy: string;
+  /** @default "Copied" */
+  copied: string;
+  /** @default "Copy code" */
+  copyCode: string;
+  /** @default "Regenerate" */
+  regenerate: string;
+  /** @default "Retry" */
+  retry: string;
+  /** @default "Stopped" */
+  stopped: string;
+  /** @default "Connection lost: the answer is incomplete" */
+  interrupted: string;
+  /** @default "The answer failed" */
+  error: string;
+  /** @default (ms) => `first token ${ms} ms` */
+  timeToFirstToken: (ms: number) => string;
+  /** @default (rate) => `${rate} tokens/s` */
+  tokensPerSecond: (rate: number) => string;
+}
+
+/** Strings of the loaders. */
+export interface LoaderLabels {
+  /** Accessible label of `SkeletonLoader`. @default "Loading…" */
+  loading: string;
+  /** Accessible label of `EgyptianLoadingAnimation`. @default "Thinking…" */
+  thinking: string;
+}
+
+/** Strings of `AIInsightCard` / `AIInsightsPanel`. */
+export interface InsightLabels {
+  /** @default "Insights" */
+  heading: string;
+  /** Shown for each insight kind. */
+  kinds: Record<'tip' | 'warning' | 'optimization' | 'info', string>;
+  /** @default (percent) => `${percent}% confidence` */
+  confidence: (percent: number) => string;
+  /** @default "Apply" */
+  apply: string;
+  /** @default "Dismiss" */
+  dismiss: string;
+}
+
+/** Strings of `AISuggestionCard` / `AISuggestionsPanel`. */
+export interface SuggestionLabels {
+  /** @default "Suggestions" */
+  heading: string;
+  /** @default (percent) => `${percent}% confidence` */
+  confidence: (percent: number) => string;
+  /** @default "Show more" */
+  expand: string;
+  /** @default "Show less" */
+  collapse: string;
+  /** @default "Apply" */
+  apply: string;
+  /** @default "Copy" */
+  copy: string;
+  /** @default "Copied" */
+  copied: string;
+  /** @default "Dismiss" */
+  dismiss: string;
+}
+
+/** Every user-visible string of the components, by component. Override any part to translate. */
+export interface ChatLabels {
+  connectionStatus: ConnectionStatusLabels;
+  errorToast: ErrorToastLabels;
+  messageBubble: MessageBubbleLabels;
+  loader: LoaderLabels;
+  insights: InsightLabels;
+  suggestions: SuggestionLabels;
+}
+
+const confidence = (percent: number) => `${percent}% confidence`;
+
+/** The English defaults. */
+export const defaultChatLabels: ChatLabels = {
+  connectionStatus: {
+    connected: 'Connected',
+    connecting: 'Connecting…',
+    offline: 'Offline',
+    error: 'Connection problem',
+    reconnecting: (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})`,
+    nextTryIn: (seconds) => `next try in ${seconds} s`,
+  },
+  errorToast: {
+    titles: {
+      auth: 'Session expired',
+      rate_limit: 'Too many requests',
+      server: 'The server had a problem',
+      client: 'Request refused',
+      network: 'Connection lost',
+      timeout: 'The server stopped responding',
+      protocol: 'Unexpected reply',
+      aborted: 'Stopped',
+    },
+    retry: 'Retry',
+    dismiss: 'Dismiss',
+    retryingIn: (seconds) => `Retrying in ${seconds} s`,
+  },
+  messageBubble: {
+    user: 'You',
+    assistant: 'Assistant',
+    system: 'System',
+    thinking: 'Thinking',
+    thinkingNow: 'Thinking…',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyCode: 'Copy code',
+    regenerate: 'Regenerate',
+    retry: 'Retry',
+    stopped: 'Stopped',
+    interrupted: 'Connection lost: the answer is incomplete',
+    error: 'The answer failed',
+    timeToFirstToken: (ms) => `first token ${ms} ms`,
+    tokensPerSecond: (rate) => `${rate} tokens/s`,
+  },
+  loader: { loading: 'Loading…', thinking: 'Thinking…' },
+  insights: {
+    heading: 'Insights',
+    kinds: { tip: 'Tip', warning: 'Warning', optimization: 'Optimization', info: 'Info' },
+    confidence,
+    apply: 'Apply',
+    dismiss: 'Dismiss',
+  },
+  suggestions: {
+    heading: 'Suggestions',
+    confidence,
+    expand: 'Show more',
+    collapse: 'Show less',
+    apply: 'Apply',
+    copy: 'Copy',
+    copied: 'Copied',
+    dismiss: 'Dismiss',
+  },
+};
+
+/** Overrides: any section, any string within it. */
+export type ChatLabelsOverride = { [Section in keyof ChatLabels]?: Partial<ChatLabels[Section]> };
+
+const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
+
+/** Translates every component below it; sections and strings not given keep their English defaults. */
+export function ChatLabelsProvider({ labels, children }: { labels: ChatLabelsOverride; children?: ReactNode }): ReactElement {
+  const merged = Object.fromEntries(
+    Object.entries(defaultChatLabels).map(([section, defaults]) => [
+      section,
+      { ...defaults, ...labels[section as keyof ChatLabels] },
+    ]),
+  ) as unknown as ChatLabels;
+  return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
+}
+
+/** A component's strings: its `labels` prop over the nearest provider's over the English defaults. */
+export function useLabels<Section extends keyof ChatLabels>(
+  section: Section,
+  overrides?: Partial<ChatLabels[Section]>,
+): ChatLabels[Section] {
+  const fromContext = useContext(LabelsContext)[section];
+  return overrides ? { ...fromContext, ...overrides } : fromContext;
+}

@@ -1,0 +1,63 @@
+import type { ChatLabels } from '../../src/components/labels.js';
+
+/** The Arabic label set the RTL stories use: proof that every visible string can be translated. */
+export const arabicLabels: ChatLabels = {
+  connectionStatus: {
+    connected: 'متصل',
+    connecting: 'جارٍ الاتصال…',
+    offline: 'غير متصل',
+    error: 'مشكلة في الاتصال',
+    reconnecting: (attempt, max) => `إعادة الاتصال (المحاولة ${attempt} من ${max})`,
+    nextTryIn: (seconds) => `المحاولة التالية بعد ${seconds} ث`,
+  },
+  errorToast: {
+    titles: {
+      auth: 'انتهت الجلسة',
+      rate_limit: 'طلبات كثيرة جدًا',
+      server: 'حدثت مشكلة في الخادم',
+      client: 'رُفض الطلب',
+      network: 'انقطع الاتصال',
+      timeout: 'توقف الخادم عن الاستجابة',
+      protocol: 'رد غير متوقع',
+      aborted: 'توقف',
+    },
+    retry: 'إعادة المحاولة',
+    dismiss: 'إغلاق',
+    retryingIn: (seconds) => `إعادة المحاولة بعد ${seconds} ث`,
+  },
+  messageBubble: {
+    user: 'أنت',
+    assistant: 'المساعد',
+    system: 'النظام',
+    thinking: 'التفكير',
+    thinkingNow: 'يفكر…',
+    copy: 'نسخ',
+    copied: 'تم النسخ',
+    copyCode: 'نسخ الشيفرة',
+    regenerate: 'إعادة التوليد',
+    retry: 'إعادة المحاولة',
+    stopped: 'توقف',
+    interrupted: 'انقطع الاتصال: الإجابة غير مكتملة',
+    error: 'فشلت الإجابة',
+    timeToFirstToken: (ms) => `أول رمز بعد ${ms} م.ث`,
+    tokensPerSecond: (rate) => `${rate} رمز/ث`,
+  },
+  loader: { loading: 'جارٍ التحميل…', thinking: 'يفكر…' },
+  insights: {
+    heading: 'ملاحظات',
+    kinds: { tip: 'نصيحة', warning: 'تحذير', optimization: 'تحسين', info: 'معلومة' },
+    confidence: (percent) => `ثقة ${percent}٪`,
+    apply: 'تطبيق',
+    dismiss: 'إغلاق',
+  },
+  suggestions: {
+    heading: 'اقتراحات',
+    confidence: (percent) => `ثقة ${percent}٪`,
+    expand: 'عرض المزيد',
+    collapse: 'عرض أقل',
+    apply: 'تطبيق',
+    copy: 'نسخ',
+    copied: 'تم النسخ',
+    dismiss: 'إغلاق',
+  },
+};
