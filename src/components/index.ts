@@ -1,5 +1,7 @@
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
+export { ErrorToast, errorToastVariants } from './ErrorToast.js';
+export type { ErrorToastProps } from './ErrorToast.js';
 export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';
 export type {
   ChatLabels,
@@ -11,4 +13,5 @@ export type {
   MessageBubbleLabels,
   SuggestionLabels,
 } from './labels.js';
+export { buttonVariants } from './lib/button.js';
 export { cn } from './lib/cn.js';

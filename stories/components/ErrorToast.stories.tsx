@@ -1,0 +1,142 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ChatError, type ChatErrorKind } from '../../src/core/errors.js';
+import { ErrorToast } from '../../src/components/ErrorToast.js';
+import { arabicLabels } from '../support/labels-ar.js';
+
+const meta = {
+  title: 'Components/ErrorToast',
+  component: ErrorToast,
+  args: { onRetry: fn(), onDismiss: fn() },
+  argTypes: { error: { control: false } },
+} satisfies Meta<typeof ErrorToast>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const errors: Record<Exclude<ChatErrorKind, 'aborted'>, ChatError> = {
+  network: new ChatError('network', 'The connection to the chat server failed.'),
+  timeout: new ChatError('timeout', 'The server sent nothing for 30000 ms.'),
+  server: new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 }),
+  rate_limit: new ChatError('rate_limit', 'Rate limit reached for requests.', { status: 429, retryAfterMs: 42_000 }),
+  auth: new ChatError('auth', 'Your session has expired. Sign in again to continue.', { status: 401 }),
+  client: new ChatError('client', "Invalid model 'gpt-9': it does not exist.", { status: 400 }),
+  protocol: new ChatError('protocol', 'The server answered with text/html, not an event stream.'),
+};
+
+const expectToast = async (canvasElement: HTMLElement, title: string, retry: boolean) => {
+  const alert = await within(canvasElement).findByRole('alert');
+  await expect(alert).toHaveTextContent(title);
+  const buttons = within(alert)
+    .getAllByRole('button')
+    .map((b) => b.textContent);
+  await expect(buttons).toEqual(retry ? ['Retry', 'Dismiss'] : ['Dismiss']);
+  return alert;
+};
+
+export const Network: Story = {
+  args: { error: errors.network },
+  play: async ({ canvasElement, args }) => {
+    const alert = await expectToast(canvasElement, 'Connection lost', true);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+  },
+};
+
+export const Timeout: Story = {
+  args: { error: errors.timeout },
+  play: async ({ canvasElement }) => {
+    await expectToast(canvasElement, 'The server stopped responding', true);
+  },
+};
+
+export const Server: Story = {
+  args: { error: errors.server },
+  play: async ({ canvasElement }) => {
+    const alert = await expectToast(canvasElement, 'The server had a problem', true);
+    await expect(alert).toHaveTextContent('503 Service Unavailable');
+  },
+};
+
+/** A rate limit counts down from the server's Retry-After. */
+export const RateLimited: Story = {
+  args: { error: errors.rate_limit },
+  play: async ({ canvasElement }) => {
+    const alert = await expectToast(canvasElement, 'Too many requests', true);
+    await expect(alert).toHaveTextContent(/Retrying in (41|42) s/);
+  },
+};
+
+/** Not retryable: signing in again is the way out, so there is no Retry button. */
+export const SessionExpired: Story = {
+  args: { error: errors.auth },
+  play: async ({ canvasElement }) => {
+    await expectToast(canvasElement, 'Session expired', false);
+  },
+};
+
+/** The server's own message, verbatim. */
+export const RequestRefused: Story = {
+  args: { error: errors.client },
+  play: async ({ canvasElement }) => {
+    const alert = await expectToast(canvasElement, 'Request refused', false);
+    await expect(alert).toHaveTextContent("Invalid model 'gpt-9': it does not exist.");
+  },
+};
+
+export const UnexpectedReply: Story = {
+  args: { error: errors.protocol },
+  play: async ({ canvasElement }) => {
+    await expectToast(canvasElement, 'Unexpected reply', false);
+  },
+};
+
+/** Escape inside the toast dismisses it, and focus returns to the button that was focused before. */
+export const EscapeDismisses: Story = {
+  args: { error: null },
+  render: function Render(args) {
+    const [error, setError] = useState<ChatError | null>(null);
+    return (
+      <div className="pc:flex pc:flex-col pc:items-start pc:gap-3">
+        <button type="button" onClick={() => setError(errors.network)}>
+          Send
+        </button>
+        <ErrorToast {...args} error={error} onDismiss={() => setError(null)} />
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const send = canvas.getByRole('button', { name: 'Send' });
+    await userEvent.click(send);
+    const alert = await canvas.findByRole('alert');
+    await userEvent.tab();
+    await expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
+    await expect(send).toHaveFocus();
+  },
+};
+
+export const Dark: Story = {
+  args: { error: errors.server },
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expectToast(canvasElement, 'The server had a problem', true);
+  },
+};
+
+export const ArabicRtl: Story = {
+  args: { error: errors.rate_limit, labels: arabicLabels.errorToast },
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('طلبات كثيرة جدًا');
+    await expect(within(alert).getByRole('button', { name: 'إعادة المحاولة' })).toBeVisible();
+    const icon = alert.querySelector('svg') as SVGElement;
+    await expect(icon.getBoundingClientRect().left).toBeGreaterThan(
+      within(alert).getByText('طلبات كثيرة جدًا').getBoundingClientRect().left,
+    );
+  },
+};
