@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import storybook from 'eslint-plugin-storybook';
 import tseslint from 'typescript-eslint';
@@ -23,6 +24,10 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Model text is untrusted: never inject raw HTML.' },
       ],
     },
+  },
+  {
+    files: ['scripts/**', '*.config.{js,ts}', 'test/**'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src/core/**'],
