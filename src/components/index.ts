@@ -1,5 +1,9 @@
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
+export { EgyptianLoadingAnimation, egyptianLoaderVariants } from './EgyptianLoadingAnimation.js';
+export type { EgyptianLoaderSize, EgyptianLoadingAnimationProps } from './EgyptianLoadingAnimation.js';
+export { SkeletonLoader, skeletonLineWidth, skeletonLoaderVariants } from './SkeletonLoader.js';
+export type { SkeletonLoaderProps, SkeletonVariant } from './SkeletonLoader.js';
 export { ErrorToast, errorToastVariants } from './ErrorToast.js';
 export type { ErrorToastProps } from './ErrorToast.js';
 export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';

@@ -1,0 +1,93 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { SkeletonLoader } from '../../src/components/SkeletonLoader.js';
+import { arabicLabels } from '../support/labels-ar.js';
+
+const meta = {
+  title: 'Components/SkeletonLoader',
+  component: SkeletonLoader,
+  args: { variant: 'message' },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['message', 'list', 'card'] },
+    lines: { control: { type: 'number', min: 1, max: 8 } },
+    count: { control: { type: 'number', min: 1, max: 8 } },
+  },
+} satisfies Meta<typeof SkeletonLoader>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const width = (element: Element) => element.getBoundingClientRect().width;
+
+/** An assistant bubble on its way: avatar, then three lines, the last one shorter. */
+export const Message: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const status = canvas.getByRole('status', { name: 'Loading…' });
+    await expect(status).toHaveAttribute('aria-busy', 'true');
+    await expect(status).toHaveAttribute('data-variant', 'message');
+    await expect(canvasElement.querySelector('[data-slot="skeleton-avatar"]')).toBeVisible();
+    const lines = [...status.querySelectorAll('[data-slot="skeleton-line"]')];
+    await expect(lines).toHaveLength(3);
+    await expect(width(lines[2]!)).toBeLessThan(width(lines[0]!));
+    await expect(width(lines[2]!)).toBeGreaterThan(0);
+  },
+};
+
+/** A column of rows, each an avatar and two lines of different lengths. */
+export const List: Story = {
+  args: { variant: 'list', count: 4 },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status', { name: 'Loading…' });
+    await expect(status).toHaveAttribute('data-variant', 'list');
+    const rows = [...status.querySelectorAll('[data-slot="skeleton-row"]')];
+    await expect(rows).toHaveLength(4);
+    const firstLines = rows.map((row) => width(row.querySelector('[data-slot="skeleton-line"]')!));
+    await expect(new Set(firstLines).size).toBeGreaterThan(1);
+  },
+};
+
+/** A card: title, two lines of text and a button-shaped bar. */
+export const Card: Story = {
+  args: { variant: 'card', className: 'pc:max-w-sm' },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status', { name: 'Loading…' });
+    await expect(status).toHaveAttribute('data-variant', 'card');
+    await expect(status.querySelector('[data-slot="skeleton-title"]')).toBeVisible();
+    await expect(status.querySelectorAll('[data-slot="skeleton-line"]')).toHaveLength(2);
+    const button = status.querySelector('[data-slot="skeleton-button"]')!;
+    await expect(button).toBeVisible();
+    await expect(button.getBoundingClientRect().height).toBe(32);
+  },
+};
+
+/** All three shapes on the dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  render: (args) => (
+    <div className="pc:flex pc:flex-col pc:gap-6">
+      <SkeletonLoader {...args} variant="message" />
+      <SkeletonLoader {...args} variant="list" count={2} />
+      <SkeletonLoader {...args} variant="card" className="pc:max-w-sm" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    const statuses = canvas.getAllByRole('status', { name: 'Loading…' });
+    await expect(statuses.map((s) => s.getAttribute('data-variant'))).toEqual(['message', 'list', 'card']);
+  },
+};
+
+/** Arabic, right to left: the avatar sits at the start (right) of the bubble. */
+export const ArabicRtl: Story = {
+  globals: { dir: 'rtl' },
+  args: { labels: arabicLabels.loader },
+  play: async ({ canvas, canvasElement }) => {
+    canvas.getByRole('status', { name: 'جارٍ التحميل…' });
+    const avatar = canvasElement.querySelector('[data-slot="skeleton-avatar"]')!;
+    const bubble = canvasElement.querySelector('[data-slot="skeleton-bubble"]')!;
+    await expect(avatar.getBoundingClientRect().left).toBeGreaterThan(bubble.getBoundingClientRect().left);
+    const lines = [...bubble.querySelectorAll('[data-slot="skeleton-line"]')];
+    // The short last line keeps to the start edge: its right edge meets the first line's.
+    await expect(Math.round(lines[2]!.getBoundingClientRect().right)).toBe(Math.round(lines[0]!.getBoundingClientRect().right));
+  },
+};

@@ -1,0 +1,82 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ChatLabelsProvider } from '../../src/components/labels.js';
+import { EgyptianLoadingAnimation } from '../../src/components/EgyptianLoadingAnimation.js';
+
+const classesOf = (root: Element) => [root, ...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
+
+describe('EgyptianLoadingAnimation', () => {
+  it('is a polite status region named "Thinking…", medium by default', () => {
+    render(<EgyptianLoadingAnimation />);
+    const status = screen.getByRole('status', { name: 'Thinking…' });
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toHaveAttribute('data-slot', 'egyptian-loader');
+    expect(status).toHaveAttribute('data-size', 'md');
+    const svg = status.querySelector('svg')!;
+    expect(svg).toHaveAttribute('aria-hidden', 'true');
+    expect(svg).toHaveClass('pc:size-12');
+  });
+
+  it.each([
+    ['sm', 'pc:size-6'],
+    ['md', 'pc:size-12'],
+    ['lg', 'pc:size-24'],
+  ] as const)('draws %s as %s', (size, sizeClass) => {
+    render(<EgyptianLoadingAnimation size={size} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-size', size);
+    expect(status.querySelector('svg')).toHaveClass(sizeClass);
+  });
+
+  it('draws thicker glyph strokes (in drawing units) the smaller it is, so none falls under a pixel', () => {
+    const stroke = (size: 'sm' | 'md' | 'lg') => {
+      const { unmount } = render(<EgyptianLoadingAnimation size={size} />);
+      const width = Number(
+        screen.getByRole('status').querySelector('[data-slot="egyptian-loader-glyph"]')!.getAttribute('stroke-width'),
+      );
+      unmount();
+      return width;
+    };
+    // Drawing units are 48 to the full size: at 24 px one unit is half a pixel.
+    expect(stroke('sm') * 0.5).toBeGreaterThanOrEqual(1);
+    expect(stroke('md')).toBeGreaterThanOrEqual(1);
+    expect(stroke('lg') * 2).toBeGreaterThan(stroke('md'));
+  });
+
+  it('keeps the label for screen readers unless asked to show it', () => {
+    const { rerender } = render(<EgyptianLoadingAnimation />);
+    expect(screen.getByText('Thinking…')).toHaveClass('pc:sr-only');
+    rerender(<EgyptianLoadingAnimation showLabel />);
+    expect(screen.getByText('Thinking…')).not.toHaveClass('pc:sr-only');
+    expect(screen.getByRole('status', { name: 'Thinking…' })).toBeInTheDocument();
+  });
+
+  it('takes its text from `label`, then `labels`, then a provider', () => {
+    const { rerender } = render(<EgyptianLoadingAnimation labels={{ thinking: 'Réflexion…' }} />);
+    expect(screen.getByRole('status', { name: 'Réflexion…' })).toBeInTheDocument();
+    rerender(<EgyptianLoadingAnimation label="Planning the answer…" labels={{ thinking: 'Réflexion…' }} />);
+    expect(screen.getByRole('status', { name: 'Planning the answer…' })).toBeInTheDocument();
+    rerender(
+      <ChatLabelsProvider labels={{ loader: { thinking: 'Denkt nach…' } }}>
+        <EgyptianLoadingAnimation />
+      </ChatLabelsProvider>,
+    );
+    expect(screen.getByRole('status', { name: 'Denkt nach…' })).toBeInTheDocument();
+  });
+
+  it('animates only through motion-safe classes, so it stands still under reduced motion', () => {
+    render(<EgyptianLoadingAnimation />);
+    const animationClasses = classesOf(screen.getByRole('status')).filter((c) => c.includes('animat'));
+    expect(animationClasses.length).toBeGreaterThanOrEqual(4); // the sun, three glyphs
+    for (const c of animationClasses) expect(c).toMatch(/^pc:motion-safe:/);
+    expect(animationClasses).toContain('pc:motion-safe:animate-sun-arc');
+    expect(animationClasses).toContain('pc:motion-safe:animate-glyph-glow');
+  });
+
+  it('merges the caller className last so it wins over a conflicting default', () => {
+    render(<EgyptianLoadingAnimation className="pc:gap-4 host-class" />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveClass('pc:gap-4', 'host-class');
+    expect(status).not.toHaveClass('pc:gap-2');
+  });
+});

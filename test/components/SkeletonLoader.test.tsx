@@ -1,0 +1,103 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ChatLabelsProvider } from '../../src/components/labels.js';
+import { SkeletonLoader, skeletonLineWidth } from '../../src/components/SkeletonLoader.js';
+
+const lines = (root: HTMLElement) => [...root.querySelectorAll('[data-slot="skeleton-line"]')];
+const classesOf = (root: HTMLElement) =>
+  [root, ...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
+
+describe('skeletonLineWidth', () => {
+  it('is the same for the same line every time, and the last of several is the short one', () => {
+    expect(skeletonLineWidth(0, 3)).toBe(skeletonLineWidth(0, 3));
+    expect(skeletonLineWidth(2, 3)).toBe('pc:w-3/5');
+    expect(skeletonLineWidth(0, 1)).toBe('pc:w-full');
+    expect(new Set([0, 1, 2, 3].map((i) => skeletonLineWidth(i, 5))).size).toBe(4);
+  });
+});
+
+describe('SkeletonLoader', () => {
+  it('is a busy, polite status region named "Loading…"', () => {
+    render(<SkeletonLoader />);
+    const status = screen.getByRole('status', { name: 'Loading…' });
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toHaveAttribute('aria-busy', 'true');
+    expect(status).toHaveAttribute('data-slot', 'skeleton');
+    expect(status).toHaveAttribute('data-variant', 'message');
+    expect(screen.getByText('Loading…')).toHaveClass('pc:sr-only');
+  });
+
+  it('hides the shapes from screen readers', () => {
+    render(<SkeletonLoader variant="list" />);
+    const status = screen.getByRole('status');
+    for (const child of status.children) {
+      if (child.getAttribute('data-slot') !== 'skeleton-label') expect(child).toHaveAttribute('aria-hidden', 'true');
+    }
+  });
+
+  it('draws a message as an avatar and three lines, or as many as asked', () => {
+    const { rerender } = render(<SkeletonLoader />);
+    const status = screen.getByRole('status');
+    expect(status.querySelector('[data-slot="skeleton-avatar"]')).not.toBeNull();
+    expect(lines(status)).toHaveLength(3);
+    rerender(<SkeletonLoader lines={5} />);
+    expect(lines(status)).toHaveLength(5);
+    expect(lines(status)[4]).toHaveClass('pc:w-3/5');
+    rerender(<SkeletonLoader lines={0} />);
+    expect(lines(status)).toHaveLength(1);
+  });
+
+  it('draws a list of `count` rows', () => {
+    const { rerender } = render(<SkeletonLoader variant="list" />);
+    const status = screen.getByRole('status');
+    expect(status.querySelectorAll('[data-slot="skeleton-row"]')).toHaveLength(3);
+    rerender(<SkeletonLoader variant="list" count={6} />);
+    expect(status.querySelectorAll('[data-slot="skeleton-row"]')).toHaveLength(6);
+    rerender(<SkeletonLoader variant="list" count={-2} />);
+    expect(status.querySelectorAll('[data-slot="skeleton-row"]')).toHaveLength(1);
+  });
+
+  it('draws a card as a title, two lines and a button-shaped bar', () => {
+    render(<SkeletonLoader variant="card" />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-variant', 'card');
+    expect(status.querySelectorAll('[data-slot="skeleton-title"]')).toHaveLength(1);
+    expect(lines(status)).toHaveLength(2);
+    expect(status.querySelectorAll('[data-slot="skeleton-button"]')).toHaveLength(1);
+  });
+
+  it('renders the same widths on every render (no randomness), so snapshots are stable', () => {
+    const first = render(<SkeletonLoader variant="list" count={5} />);
+    const a = classesOf(first.container);
+    first.unmount();
+    const b = classesOf(render(<SkeletonLoader variant="list" count={5} />).container);
+    expect(a).toEqual(b);
+  });
+
+  it.each(['message', 'list', 'card'] as const)(
+    'animates only through motion-safe classes, so it stands still under reduced motion (%s)',
+    (variant) => {
+      const { container } = render(<SkeletonLoader variant={variant} />);
+      const animated = classesOf(container).filter((c) => c.includes('animate'));
+      expect(animated).toEqual(['pc:motion-safe:animate-pulse']);
+    },
+  );
+
+  it('lets its label be translated by prop or provider', () => {
+    const { rerender } = render(<SkeletonLoader labels={{ loading: 'Chargement…' }} />);
+    expect(screen.getByRole('status', { name: 'Chargement…' })).toBeInTheDocument();
+    rerender(
+      <ChatLabelsProvider labels={{ loader: { loading: 'Wird geladen…' } }}>
+        <SkeletonLoader />
+      </ChatLabelsProvider>,
+    );
+    expect(screen.getByRole('status', { name: 'Wird geladen…' })).toBeInTheDocument();
+  });
+
+  it('merges the caller className last so it wins over a conflicting default', () => {
+    render(<SkeletonLoader variant="card" className="pc:p-6 host-class" />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveClass('pc:p-6', 'host-class');
+    expect(status).not.toHaveClass('pc:p-4');
+  });
+});
