@@ -19,7 +19,21 @@ function storybookProject(): TestProjectInlineConfiguration {
     extends: true,
     plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
     optimizeDeps: {
-      include: ['react-dom/client', 'storybook/test', '@storybook/react-vite', 'msw/browser', 'msw'],
+      // Pre-bundled up front: a dependency discovered mid-run makes Vite reload and fail the test file.
+      include: [
+        'react-dom/client',
+        'react/jsx-dev-runtime',
+        'storybook/test',
+        '@storybook/react-vite',
+        'msw',
+        'msw/browser',
+        'framer-motion',
+        'class-variance-authority',
+        'clsx',
+        'tailwind-merge',
+        'marked',
+        'eventsource-parser',
+      ],
     },
     test: {
       name: 'storybook',

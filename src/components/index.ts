@@ -6,6 +6,10 @@ export { SkeletonLoader, skeletonLineWidth, skeletonLoaderVariants } from './Ske
 export type { SkeletonLoaderProps, SkeletonVariant } from './SkeletonLoader.js';
 export { ErrorToast, errorToastVariants } from './ErrorToast.js';
 export type { ErrorToastProps } from './ErrorToast.js';
+export { StreamingMessageBubble, messageBubbleVariants } from './StreamingMessageBubble.js';
+export type { StreamingMessageBubbleProps } from './StreamingMessageBubble.js';
+export { Markdown } from './markdown/Markdown.js';
+export type { MarkdownProps } from './markdown/Markdown.js';
 export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';
 export type {
   ChatLabels,

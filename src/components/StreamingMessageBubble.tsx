@@ -1,0 +1,193 @@
+'use client';
+import { cva } from 'class-variance-authority';
+import { memo, type ComponentProps, type ReactElement } from 'react';
+import type { ChatMessage, MessageStatus } from '../core/messages.js';
+import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
+import { useLabels, type MessageBubbleLabels } from './labels.js';
+import { buttonVariants } from './lib/button.js';
+import { cn } from './lib/cn.js';
+import { useCopy } from './lib/use-copy.js';
+import { Markdown } from './markdown/Markdown.js';
+
+export const messageBubbleVariants = cva(
+  'pc:box-border pc:flex pc:w-full pc:min-w-0 pc:flex-col pc:gap-1.5 pc:font-sans pc:text-sm pc:text-foreground',
+  {
+    variants: {
+      role: {
+        user: 'pc:items-end',
+        assistant: 'pc:items-start',
+        system: 'pc:items-center',
+      },
+    },
+  },
+);
+
+const bodyVariants = cva('pc:box-border pc:max-w-[85%] pc:min-w-0 pc:rounded-pc pc:px-3.5 pc:py-2.5', {
+  variants: {
+    role: {
+      user: 'pc:bg-accent pc:text-accent-foreground',
+      assistant: 'pc:border pc:border-border pc:bg-background',
+      system: 'pc:max-w-full pc:bg-muted pc:text-xs pc:text-muted-foreground',
+    },
+    status: {
+      streaming: '',
+      complete: '',
+      stopped: 'pc:border-dashed',
+      interrupted: 'pc:border-dashed pc:border-warning',
+      error: 'pc:border-danger',
+    } satisfies Record<MessageStatus, string>,
+  },
+});
+
+export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'article'>, 'children'> {
+  /** The message to show. */
+  message: ChatMessage;
+  /** This message is the one streaming now: show `streamingContent` and a caret. @default message.status === 'streaming' */
+  isStreaming?: boolean;
+  /** The live answer text while streaming (the snapshot's `streamingContent`). @default "" */
+  streamingContent?: string;
+  /** The live reasoning text while streaming (the snapshot's `streamingReasoning`). @default "" */
+  streamingReasoning?: string;
+  /** Show the Egyptian loader while reasoning streams and no answer text has come yet. @default true */
+  showEgyptianLoader?: boolean;
+  /** Show time to first token and tokens/s under a finished answer that has metrics. @default false */
+  showMetrics?: boolean;
+  /** Regenerate action for a finished or stopped assistant answer. */
+  onRegenerate?: () => void;
+  /** Retry action for an interrupted or failed answer. */
+  onRetry?: () => void;
+  /** Called after the message text was copied. */
+  onCopy?: () => void;
+  /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
+  labels?: Partial<MessageBubbleLabels>;
+}
+
+const statusNotes: Partial<Record<MessageStatus, keyof MessageBubbleLabels>> = {
+  stopped: 'stopped',
+  interrupted: 'interrupted',
+  error: 'error',
+};
+
+/**
+ * One message of the chat. Model text is rendered as safe markdown that stays well-formed while it
+ * streams; reasoning folds into a "Thinking" section; stopped, interrupted and failed answers say so,
+ * with Retry where it helps. Memoized: a finished message re-renders only when its own props change.
+ */
+export const StreamingMessageBubble = memo(function StreamingMessageBubble({
+  message,
+  isStreaming = message.status === 'streaming',
+  streamingContent = '',
+  streamingReasoning = '',
+  showEgyptianLoader = true,
+  showMetrics = false,
+  onRegenerate,
+  onRetry,
+  onCopy,
+  labels,
+  className,
+  ...props
+}: StreamingMessageBubbleProps): ReactElement {
+  const text = useLabels('messageBubble', labels);
+  const content = isStreaming ? streamingContent : message.content;
+  const reasoning = isStreaming ? streamingReasoning : (message.reasoning ?? '');
+  const status: MessageStatus = isStreaming ? 'streaming' : message.status;
+  const { role } = message;
+  const { copied, copy } = useCopy(content, onCopy);
+  const note = statusNotes[status];
+  const finished = !isStreaming;
+  const thinkingNow = isStreaming && reasoning !== '' && content === '';
+  const metrics = showMetrics && finished ? message.metrics : undefined;
+
+  return (
+    <article
+      data-slot="message"
+      data-role={role}
+      data-status={status}
+      aria-busy={isStreaming}
+      aria-label={text[role]}
+      className={cn(messageBubbleVariants({ role }), className)}
+      {...props}
+    >
+      {reasoning !== '' && (
+        <details
+          data-slot="message-reasoning"
+          open={thinkingNow || undefined}
+          className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+        >
+          <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+            {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
+            <svg
+              viewBox="0 0 16 16"
+              aria-hidden="true"
+              className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
+            >
+              <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            {thinkingNow && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
+            {thinkingNow ? text.thinkingNow : text.thinking}
+          </summary>
+          <Markdown streaming={thinkingNow} className="pc:mt-2 pc:text-xs">
+            {reasoning}
+          </Markdown>
+        </details>
+      )}
+
+      {(content !== '' || (isStreaming && !thinkingNow) || role !== 'assistant') && (
+        <div data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
+          {role === 'assistant' ? (
+            <Markdown streaming={isStreaming}>{content}</Markdown>
+          ) : (
+            <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{content}</p>
+          )}
+        </div>
+      )}
+
+      {note && (
+        <p
+          data-slot="message-status"
+          className={cn(
+            'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
+            status === 'error' ? 'pc:text-danger' : status === 'interrupted' ? 'pc:text-warning' : 'pc:text-muted-foreground',
+          )}
+        >
+          <span>{message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}</span>
+        </p>
+      )}
+
+      {finished && role === 'assistant' && (
+        <div data-slot="message-actions" className="pc:flex pc:flex-wrap pc:items-center pc:gap-1">
+          {(status === 'interrupted' || status === 'error') && onRetry && (
+            <button type="button" onClick={onRetry} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+              {text.retry}
+            </button>
+          )}
+          {content !== '' && (
+            <button
+              type="button"
+              data-state={copied ? 'copied' : 'idle'}
+              onClick={() => void copy()}
+              className={buttonVariants({ variant: 'ghost', size: 'sm' })}
+            >
+              <span aria-live="polite">{copied ? text.copied : text.copy}</span>
+            </button>
+          )}
+          {(status === 'complete' || status === 'stopped') && onRegenerate && (
+            <button type="button" onClick={onRegenerate} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+              {text.regenerate}
+            </button>
+          )}
+          {metrics && (
+            <span data-slot="message-metrics" className="pc:ms-2 pc:text-xs pc:tabular-nums pc:text-muted-foreground">
+              {[
+                metrics.timeToFirstTokenMs !== null && text.timeToFirstToken(Math.round(metrics.timeToFirstTokenMs)),
+                metrics.tokensPerSecond !== null && text.tokensPerSecond(Math.round(metrics.tokensPerSecond)),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});

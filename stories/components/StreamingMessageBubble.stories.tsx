@@ -1,0 +1,281 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { StreamingMessageBubble } from '../../src/components/StreamingMessageBubble.js';
+import { ChatError } from '../../src/core/errors.js';
+import type { ChatMessage } from '../../src/core/messages.js';
+import { arabicLabels } from '../support/labels-ar.js';
+
+const markdownAnswer = `## Retry with backoff
+
+Use **exponential backoff** with *full jitter*, so clients that failed together do not retry together:
+
+1. Start at \`baseDelayMs\`.
+2. Double it each attempt, up to \`maxDelayMs\`.
+3. Wait a random time below that ceiling.
+
+\`\`\`ts
+const delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+\`\`\`
+
+| attempt | ceiling |
+|--:|--:|
+| 1 | 500 ms |
+| 2 | 1 s |
+
+See [the RFC](https://www.rfc-editor.org/rfc/rfc9110#field.retry-after) for \`Retry-After\`.`;
+
+const base = { id: 'a1', createdAt: Date.UTC(2026, 0, 1) };
+const assistant = (content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  ...base,
+  role: 'assistant',
+  content,
+  status: 'complete',
+  ...extra,
+});
+
+const meta = {
+  title: 'Components/StreamingMessageBubble',
+  component: StreamingMessageBubble,
+  args: { message: assistant(markdownAnswer), onRetry: fn(), onRegenerate: fn(), onCopy: fn() },
+  argTypes: { message: { control: 'object' } },
+  decorators: [
+    (Story) => (
+      <div className="pc:max-w-2xl">
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof StreamingMessageBubble>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const UserMessage: Story = {
+  args: { message: { ...base, id: 'u1', role: 'user', content: 'How should a chat client retry a failed request?', status: 'complete' } },
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article', { name: 'You' });
+    await expect(article).toHaveAttribute('data-role', 'user');
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** A finished answer: GFM markdown, a code block with its language and Copy, links that open safely. */
+export const MarkdownAnswer: Story = {
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article', { name: 'Assistant' });
+    await expect(article).toHaveAttribute('data-status', 'complete');
+    await expect(canvas.getByRole('heading', { name: 'Retry with backoff' })).toBeVisible();
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await expect(canvas.getByRole('table')).toBeVisible();
+    await expect(canvas.getByText('ts')).toBeVisible();
+    const link = canvas.getByRole('link', { name: 'the RFC' });
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  },
+};
+
+export const SystemMessage: Story = {
+  args: { message: { ...base, id: 's1', role: 'system', content: 'You are a concise assistant.', status: 'complete' } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('article', { name: 'System' })).toHaveTextContent('You are a concise assistant.');
+  },
+};
+
+/** Half-written syntax never flashes: the open bold is already bold, the open fence already code. */
+export const StreamingMidSyntax: Story = {
+  args: {
+    message: assistant('', { status: 'streaming' }),
+    isStreaming: true,
+    streamingContent: 'Retry like this:\n\n```python\nfor attempt in range(3):\n    send()\n```\n\nThe **important part',
+  },
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article');
+    await expect(article).toHaveAttribute('aria-busy', 'true');
+    await expect(article).toHaveAttribute('data-status', 'streaming');
+    await expect(canvas.getByText('important part').tagName).toBe('STRONG');
+    await expect(article.textContent).not.toContain('**');
+    await expect(article.querySelector('[data-slot="markdown"]')).toHaveAttribute('data-streaming');
+    await expect(canvas.queryByRole('button', { name: 'Copy' })).toBeNull();
+  },
+};
+
+/** A code fence that is still open already renders as code, not as backticks. */
+export const StreamingOpenCodeFence: Story = {
+  args: {
+    message: assistant('', { status: 'streaming' }),
+    isStreaming: true,
+    streamingContent: 'Retry like this:\n\n```python\nfor attempt in range(3',
+  },
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article');
+    await expect(article.querySelector('pre code')).toHaveTextContent('for attempt in range(3');
+    await expect(canvas.getByText('python')).toBeVisible();
+    await expect(article.textContent).not.toContain('```');
+  },
+};
+
+/** Tokens arrive over time, as they would from the hook; the bubble ends complete. */
+export const StreamsThenCompletes: Story = {
+  render: function Render(args) {
+    const words = markdownAnswer.split(/(?<=\s)/);
+    const [count, setCount] = useState(0);
+    useEffect(() => {
+      if (count >= words.length) return;
+      const id = setTimeout(() => setCount((n) => n + 3), 16);
+      return () => clearTimeout(id);
+    }, [count, words.length]);
+    const done = count >= words.length;
+    return (
+      <StreamingMessageBubble
+        {...args}
+        message={assistant(done ? markdownAnswer : '', { status: done ? 'complete' : 'streaming' })}
+        isStreaming={!done}
+        streamingContent={words.slice(0, count).join('')}
+      />
+    );
+  },
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article');
+    await waitFor(() => expect(article).toHaveAttribute('data-status', 'complete'), { timeout: 10_000 });
+    await expect(article).toHaveAttribute('aria-busy', 'false');
+    await expect(canvas.getByRole('table')).toBeVisible();
+  },
+};
+
+/** DeepSeek-style reasoning while it streams: the thinking section is open, with the Egyptian loader. */
+export const ReasoningStreaming: Story = {
+  args: {
+    message: assistant('', { status: 'streaming' }),
+    isStreaming: true,
+    streamingReasoning: 'The user wants retry advice. Backoff with jitter avoids thundering herds…',
+  },
+  play: async ({ canvas }) => {
+    const details = canvas.getByRole('group');
+    await expect(details).toHaveAttribute('open');
+    await expect(canvas.getByRole('status', { name: 'Thinking…' })).toBeInTheDocument();
+  },
+};
+
+/** After the answer, the reasoning folds away and opens by keyboard. */
+export const ReasoningFolded: Story = {
+  args: { message: assistant('Use exponential backoff with jitter.', { reasoning: 'Backoff with jitter avoids herds.' }) },
+  play: async ({ canvas }) => {
+    const details = canvas.getByRole('group');
+    await expect(details).not.toHaveAttribute('open');
+    await userEvent.tab();
+    await expect(canvas.getByText('Thinking')).toHaveFocus();
+    await userEvent.click(canvas.getByText('Thinking'));
+    await expect(details).toHaveAttribute('open');
+    await expect(canvas.getByText('Backoff with jitter avoids herds.')).toBeVisible();
+  },
+};
+
+export const Stopped: Story = {
+  args: { message: assistant('Exponential backoff means', { status: 'stopped' }) },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByRole('article')).toHaveAttribute('data-status', 'stopped');
+    await expect(canvas.getByText('Stopped')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Regenerate' }));
+    await expect(args.onRegenerate).toHaveBeenCalledOnce();
+  },
+};
+
+export const Interrupted: Story = {
+  args: {
+    message: assistant('Exponential backoff means waiting longer after each', {
+      status: 'interrupted',
+      error: new ChatError('network', 'The stream ended before the answer was complete.'),
+    }),
+  },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByText('Connection lost: the answer is incomplete')).toBeVisible();
+    await expect(canvas.getByText(/waiting longer after each/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+    await expect(canvas.queryByRole('button', { name: 'Regenerate' })).toBeNull();
+  },
+};
+
+export const Failed: Story = {
+  args: {
+    message: assistant('', {
+      status: 'error',
+      error: new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 }),
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('article')).toHaveAttribute('data-status', 'error');
+    await expect(canvas.getByText(/The answer failed: .*503/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+export const WithMetrics: Story = {
+  args: {
+    showMetrics: true,
+    message: assistant('Short answer.', {
+      metrics: {
+        timeToFirstTokenMs: 412.4,
+        durationMs: 2100,
+        chunks: 30,
+        characters: 13,
+        completionTokens: 84,
+        tokensPerSecond: 49.7,
+        retries: 0,
+        usedFallback: false,
+      },
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('first token 412 ms · 50 tokens/s')).toBeVisible();
+  },
+};
+
+export const CopyAnswer: Story = {
+  args: { message: assistant('Copy me.') },
+  beforeEach() {
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void writes.push(text) },
+    });
+    return () => {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    };
+  },
+  play: async ({ canvas, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy' }));
+    await expect(await canvas.findByRole('button', { name: 'Copied' })).toHaveAttribute('data-state', 'copied');
+    await expect(args.onCopy).toHaveBeenCalledOnce();
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('table')).toBeVisible();
+    await expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+  },
+};
+
+export const ArabicRtl: Story = {
+  globals: { dir: 'rtl' },
+  args: {
+    labels: arabicLabels.messageBubble,
+    message: assistant(
+      '## إعادة المحاولة\n\nاستخدم **التراجع الأسي** مع عشوائية كاملة:\n\n1. ابدأ بتأخير قصير.\n2. ضاعفه في كل محاولة.\n\n```ts\nretry({ maxRetries: 3 })\n```',
+    ),
+  },
+  play: async ({ canvas }) => {
+    const article = canvas.getByRole('article', { name: 'المساعد' });
+    await expect(canvas.getByRole('button', { name: 'إعادة التوليد' })).toBeVisible();
+    const body = article.querySelector('[data-slot="message-body"]') as HTMLElement;
+    const item = canvas.getAllByRole('listitem')[0] as HTMLElement;
+    // The list marker side follows the text: items are indented from the right.
+    await expect(body.getBoundingClientRect().right - item.getBoundingClientRect().right).toBeGreaterThan(10);
+    await expect(article.querySelector('pre')).toHaveAttribute('dir', 'ltr');
+  },
+};

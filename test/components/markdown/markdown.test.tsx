@@ -1,0 +1,103 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { BlockCache } from '../../../src/components/markdown/block-cache.js';
+import { closeOpenMarkdown } from '../../../src/components/markdown/close-open-markdown.js';
+import { Markdown } from '../../../src/components/markdown/Markdown.js';
+import { safeUrl } from '../../../src/components/markdown/safe-url.js';
+
+describe('safeUrl', () => {
+  it.each(['https://example.com/a?b=c', 'http://x.test', 'mailto:a@b.test', '/relative/path', '#anchor', 'page.html'])(
+    'keeps %s',
+    (url) => {
+      expect(safeUrl(url)).toBe(url);
+    },
+  );
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    '//evil.test/x',
+  ])('refuses %j', (url) => {
+    expect(safeUrl(url)).toBeNull();
+  });
+});
+
+describe('closeOpenMarkdown', () => {
+  it.each([
+    ['Some **bold', 'Some **bold**'],
+    ['Some *em', 'Some *em*'],
+    ['**bold *both', '**bold *both***'],
+    ['~~gone', '~~gone~~'],
+    ['run `npm', 'run `npm`'],
+    ['see [the docs](https://exa', 'see the docs'],
+    ['see [the do', 'see the do'],
+    ['trailing **', 'trailing '],
+    ['- item one\n- item *two', '- item one\n- item *two*'],
+    ['snake_case_name stays', 'snake_case_name stays'],
+    ['complete **bold** text', 'complete **bold** text'],
+    ['```js\nconst a = "**"', '```js\nconst a = "**"'],
+  ])('%j → %j', (input, expected) => {
+    expect(closeOpenMarkdown(input)).toBe(expected);
+  });
+});
+
+describe('BlockCache', () => {
+  it('keeps finished blocks as the same objects and lexes only the live block', () => {
+    const cache = new BlockCache();
+    const first = cache.update('# Title\n\nFirst para', true);
+    expect(first.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space']);
+    expect(first.live.map((t) => t.type)).toEqual(['paragraph']);
+    const second = cache.update('# Title\n\nFirst paragraph.\n\nSecond', true);
+    expect(second.stable[0]).toBe(first.stable[0]);
+    expect(second.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space', 'paragraph', 'space']);
+    const done = cache.update('# Title\n\nFirst paragraph.\n\nSecond one.', false);
+    expect(done.live).toEqual([]);
+    expect(done.stable.at(-1)?.tokens[0]?.raw).toBe('Second one.');
+  });
+
+  it('starts over when the text is replaced', () => {
+    const cache = new BlockCache();
+    cache.update('Old answer.\n\nMore', true);
+    const fresh = cache.update('New', true);
+    expect(fresh.stable).toEqual([]);
+    expect(fresh.live[0]?.raw).toBe('New');
+  });
+});
+
+describe('Markdown', () => {
+  it('renders GFM: headings, lists, task items, tables, code with its language', () => {
+    const { container } = render(
+      <Markdown>
+        {'## Plan\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n~~old~~ `inline`'}
+      </Markdown>,
+    );
+    expect(container.querySelector('h4')).toHaveTextContent('Plan');
+    expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
+    expect(container.querySelector('td:last-child')).toHaveClass('pc:text-end');
+    expect(container.querySelector('[data-slot="code-block-language"]')).toHaveTextContent('ts');
+    expect(container.querySelector('pre code')).toHaveTextContent('const x = 1;');
+    expect(container.querySelector('del')).toHaveTextContent('old');
+  });
+
+  it('never shows half-written syntax while streaming', () => {
+    const { container, rerender } = render(<Markdown streaming>{'Use **bold'}</Markdown>);
+    expect(container.querySelector('strong')).toHaveTextContent('bold');
+    expect(container.textContent).not.toContain('**');
+    rerender(<Markdown streaming>{'Code:\n\n```python\nprint("hi")'}</Markdown>);
+    expect(container.querySelector('pre code')).toHaveTextContent('print("hi")');
+    expect(container.textContent).not.toContain('```');
+  });
+
+  it('marks itself as streaming for the caret', () => {
+    const { container, rerender } = render(<Markdown streaming>{'Hi'}</Markdown>);
+    expect(container.firstElementChild).toHaveAttribute('data-streaming');
+    rerender(<Markdown>{'Hi'}</Markdown>);
+    expect(container.firstElementChild).not.toHaveAttribute('data-streaming');
+  });
+});
