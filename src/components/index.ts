@@ -1,3 +1,11 @@
+export { AIInsightCard, insightCardVariants } from './AIInsightCard.js';
+export type { AIInsightCardProps, InsightKind } from './AIInsightCard.js';
+export { AIInsightsPanel } from './AIInsightsPanel.js';
+export type { AIInsightsPanelProps } from './AIInsightsPanel.js';
+export { AISuggestionCard, SUGGESTION_PREVIEW_CHARS } from './AISuggestionCard.js';
+export type { AISuggestionCardProps } from './AISuggestionCard.js';
+export { AISuggestionsPanel } from './AISuggestionsPanel.js';
+export type { AISuggestionsPanelProps } from './AISuggestionsPanel.js';
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
 export { EgyptianLoadingAnimation, egyptianLoaderVariants } from './EgyptianLoadingAnimation.js';
@@ -23,3 +31,4 @@ export type {
 } from './labels.js';
 export { buttonVariants } from './lib/button.js';
 export { cn } from './lib/cn.js';
+export { copyToClipboard } from './lib/copy-to-clipboard.js';
