@@ -106,7 +106,8 @@ function sideEvent(data: string, read: (value: unknown) => ProtocolStep | null):
  * JSON throws a `protocol` {@link ChatError}.
  */
 export function interpretEvent(event: { event?: string | undefined; data: string }): ProtocolStep {
-  const name = event.event ?? 'message';
+  // An empty event type is the default `message` (WHATWG), not an unknown name.
+  const name = event.event || 'message';
   if (name === 'insight') return sideEvent(event.data, (v) => mapNullable(insightOf(v), (insight) => ({ kind: 'insight', insight })));
   if (name === 'suggestion')
     return sideEvent(event.data, (v) => mapNullable(suggestionOf(v), (suggestion) => ({ kind: 'suggestion', suggestion })));

@@ -22,7 +22,8 @@ export const defaultRetryOptions: Required<RetryOptions> = {
  * so clients that failed together do not retry together.
  */
 export function backoffDelay(attempt: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  // The exponent is capped so 2^n stays finite: 0·Infinity would make the delay NaN when baseDelayMs is 0.
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(1000, Math.max(0, attempt - 1)));
   return Math.floor(random() * ceiling);
 }
 
@@ -31,6 +32,8 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   if (header === null) return undefined;
   const value = header.trim();
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  // Only an HTTP-date (day name first, then a hh:mm:ss time): Date.parse alone also accepts "-1" or "1 2".
+  if (!/^[a-z]{3,9},?\s.*\d\d:\d\d:\d\d/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -170,13 +170,15 @@ export async function* streamChatCompletion(
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
   const progress: Progress = { textSeen: false, lastEventId: '', serverRetryMs: undefined, finishReason: undefined, usage: null };
   const context: Context = { request, options, progress, idleTimeoutMs: options.idleTimeoutMs ?? 30_000, log };
-  if (signal.aborted) throw abortedError();
 
   let retries = 0;
   let refreshed: { token: string | null | undefined } | undefined;
   let streaming = true;
 
   for (;;) {
+    // Before every request, not just the first: a stop during a `fallback` event or after a token refresh
+    // must not send another request (nothing awaits the signal on those paths).
+    if (signal.aborted) throw abortedError();
     let error: ChatError;
     try {
       const token = refreshed ? refreshed.token : await abortable(options.getToken?.(), signal);
@@ -192,7 +194,13 @@ export async function* streamChatCompletion(
 
     if (error.kind === 'auth' && options.refreshToken && !refreshed && streaming) {
       log('refreshing the token after', error.status);
-      refreshed = { token: await abortable(options.refreshToken(), signal) };
+      try {
+        refreshed = { token: await abortable(Promise.resolve().then(options.refreshToken), signal) };
+      } catch (caught) {
+        // A failed refresh still means "session expired": the generator only ever throws ChatErrors.
+        if (signal.aborted) throw abortedError();
+        throw new ChatError('auth', error.message, { status: error.status, cause: caught });
+      }
       continue;
     }
 
