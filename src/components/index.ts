@@ -6,6 +6,10 @@ export { AISuggestionCard, SUGGESTION_PREVIEW_CHARS } from './AISuggestionCard.j
 export type { AISuggestionCardProps } from './AISuggestionCard.js';
 export { AISuggestionsPanel } from './AISuggestionsPanel.js';
 export type { AISuggestionsPanelProps } from './AISuggestionsPanel.js';
+export { ChatComposer } from './ChatComposer.js';
+export type { ChatComposerProps } from './ChatComposer.js';
+export { EnhancedChatInterface } from './EnhancedChatInterface.js';
+export type { ChatInterfaceConfig, EnhancedChatInterfaceProps } from './EnhancedChatInterface.js';
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
 export { EgyptianLoadingAnimation, egyptianLoaderVariants } from './EgyptianLoadingAnimation.js';
@@ -21,6 +25,7 @@ export type { MarkdownProps } from './markdown/Markdown.js';
 export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';
 export type {
   ChatLabels,
+  ChatInterfaceLabels,
   ChatLabelsOverride,
   ConnectionStatusLabels,
   ErrorToastLabels,

@@ -106,6 +106,34 @@ export interface SuggestionLabels {
   dismiss: string;
 }
 
+/** Strings of `EnhancedChatInterface`. */
+export interface ChatInterfaceLabels {
+  /** The chat's accessible name and visible title. @default "Chat" */
+  title: string;
+  /** @default "Conversation" */
+  transcript: string;
+  /** @default "Message" */
+  composer: string;
+  /** @default "Ask anything…" */
+  placeholder: string;
+  /** @default "Send" */
+  send: string;
+  /** @default "Stop" */
+  stop: string;
+  /** @default "Jump to latest" */
+  jumpToLatest: string;
+  /** @default "How can I help?" */
+  emptyTitle: string;
+  /** @default "Try one of these:" */
+  emptyHint: string;
+  /** @default (used, max) => `${used} / ${max}` */
+  counter: (used: number, max: number) => string;
+  /** @default (max) => `Messages are limited to ${max} characters.` */
+  tooLong: (max: number) => string;
+  /** Announced once when an answer is complete. @default (text) => `Answer: ${text}` */
+  answered: (text: string) => string;
+}
+
 /** Every user-visible string of the components, by component. Override any part to translate. */
 export interface ChatLabels {
   connectionStatus: ConnectionStatusLabels;
@@ -114,6 +142,7 @@ export interface ChatLabels {
   loader: LoaderLabels;
   insights: InsightLabels;
   suggestions: SuggestionLabels;
+  chat: ChatInterfaceLabels;
 }
 
 const confidence = (percent: number) => `${percent}% confidence`;
@@ -177,6 +206,20 @@ export const defaultChatLabels: ChatLabels = {
     copy: 'Copy',
     copied: 'Copied',
     dismiss: 'Dismiss',
+  },
+  chat: {
+    title: 'Chat',
+    transcript: 'Conversation',
+    composer: 'Message',
+    placeholder: 'Ask anything…',
+    send: 'Send',
+    stop: 'Stop',
+    jumpToLatest: 'Jump to latest',
+    emptyTitle: 'How can I help?',
+    emptyHint: 'Try one of these:',
+    counter: (used, max) => `${used} / ${max}`,
+    tooLong: (max) => `Messages are limited to ${max} characters.`,
+    answered: (text) => `Answer: ${text}`,
   },
 };
 

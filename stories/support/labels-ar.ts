@@ -60,4 +60,18 @@ export const arabicLabels: ChatLabels = {
     copied: 'تم النسخ',
     dismiss: 'إغلاق',
   },
+  chat: {
+    title: 'المحادثة',
+    transcript: 'سجل المحادثة',
+    composer: 'الرسالة',
+    placeholder: 'اسأل عن أي شيء…',
+    send: 'إرسال',
+    stop: 'إيقاف',
+    jumpToLatest: 'الانتقال إلى الأحدث',
+    emptyTitle: 'كيف يمكنني المساعدة؟',
+    emptyHint: 'جرّب أحد هذه:',
+    counter: (used, max) => `${used} / ${max}`,
+    tooLong: (max) => `الحد الأقصى للرسالة ${max} حرف.`,
+    answered: (text) => `الإجابة: ${text}`,
+  },
 };

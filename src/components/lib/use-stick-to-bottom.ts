@@ -1,0 +1,59 @@
+'use client';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+
+/** How close to the end still counts as "at the bottom", in pixels. */
+const SLACK_PX = 48;
+
+/**
+ * Keeps a scroll container pinned to its end while content grows, unless the reader has scrolled up:
+ * then it stays put and `atBottom` turns false, so the UI can offer "jump to latest". Attach `ref` to an
+ * element that is rendered as long as the component is.
+ */
+export function useStickToBottom<T extends HTMLElement>(): {
+  ref: RefObject<T | null>;
+  atBottom: boolean;
+  scrollToBottom: () => void;
+} {
+  const ref = useRef<T>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const pinned = useRef(true);
+
+  const scrollToBottom = useCallback(() => {
+    const node = ref.current;
+    if (!node) return;
+    pinned.current = true;
+    setAtBottom(true);
+    const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    node.scrollTo({ top: node.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+  }, []);
+
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const onScroll = () => {
+      const bottom = node.scrollHeight - node.scrollTop - node.clientHeight <= SLACK_PX;
+      pinned.current = bottom;
+      setAtBottom(bottom);
+    };
+    // Growth of any child (a streaming answer, an image that loads) re-pins when the reader is at the end.
+    const follow = () => {
+      if (pinned.current) node.scrollTop = node.scrollHeight;
+    };
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(follow);
+    const mutations = new MutationObserver(() => {
+      follow();
+      if (resize) for (const child of node.children) resize.observe(child);
+    });
+    if (resize) for (const child of node.children) resize.observe(child);
+    mutations.observe(node, { childList: true, subtree: true, characterData: true });
+    node.addEventListener('scroll', onScroll, { passive: true });
+    follow();
+    return () => {
+      node.removeEventListener('scroll', onScroll);
+      mutations.disconnect();
+      resize?.disconnect();
+    };
+  }, []);
+
+  return { ref, atBottom, scrollToBottom };
+}
