@@ -21,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Model text is untrusted: never inject raw HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Model text is untrusted: never inject raw HTML.',
+        },
       ],
     },
   },
@@ -31,14 +34,23 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: layerRules(['react', 'react-dom', 'react/*', '**/react/**', '**/components/**', '**/msw/**', 'msw', 'msw/*'], 'src/core is framework-agnostic: no React, no UI, no mocks.'),
+    rules: layerRules(
+      ['react', 'react-dom', 'react/*', '**/react/**', '**/components/**', '**/msw/**', 'msw', 'msw/*'],
+      'src/core is framework-agnostic: no React, no UI, no mocks.',
+    ),
   },
   {
     files: ['src/react/**'],
-    rules: layerRules(['**/components/**', '**/msw/**', 'msw', 'msw/*'], 'src/react binds the core; it knows nothing of components or mocks.'),
+    rules: layerRules(
+      ['**/components/**', '**/msw/**', 'msw', 'msw/*'],
+      'src/react binds the core; it knows nothing of components or mocks.',
+    ),
   },
   {
     files: ['src/components/**'],
-    rules: layerRules(['**/msw/**', 'msw', 'msw/*', '**/core/stream*', '**/core/service*'], 'Components take a chat by props or context; they never import the transport.'),
+    rules: layerRules(
+      ['**/msw/**', 'msw', 'msw/*', '**/core/stream*', '**/core/service*'],
+      'Components take a chat by props or context; they never import the transport.',
+    ),
   },
 );

@@ -12,7 +12,10 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const endpoint = `http://127.0.0.1:${server.address().port}/v1/chat/completions`;
 
 let text = '';
-for await (const event of streamChatCompletion({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, { endpoint })) {
+for await (const event of streamChatCompletion(
+  { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+  { endpoint },
+)) {
   if (event.type === 'delta') text += event.content;
 }
 const service = createChatService({ endpoint });

@@ -40,7 +40,9 @@ export function AISuggestionsPanel({
 }: AISuggestionsPanelProps): ReactElement | null {
   const text = useLabels('suggestions', labels);
   const headingId = useId();
-  const { rootRef, headingRef, trackItem, willDismiss } = useDismissFocus(suggestions.map((suggestion) => suggestion.id));
+  const { rootRef, headingRef, trackItem, willDismiss } = useDismissFocus(
+    suggestions.map((suggestion) => suggestion.id),
+  );
   if (suggestions.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
   const dismiss = onDismiss
@@ -71,11 +73,7 @@ export function AISuggestionsPanel({
         <Motion>
           <AnimatePresence initial={false}>
             {suggestions.map((suggestion) => (
-              <AnimatedListItem
-                key={suggestion.id}
-                ref={trackItem(suggestion.id)}
-                data-slot="suggestions-panel-item"
-              >
+              <AnimatedListItem key={suggestion.id} ref={trackItem(suggestion.id)} data-slot="suggestions-panel-item">
                 <AISuggestionCard
                   suggestion={suggestion}
                   onApply={onApply}

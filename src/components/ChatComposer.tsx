@@ -118,7 +118,10 @@ export function ChatComposer({
           data-slot="chat-composer-counter"
           aria-live="polite"
           title={tooLong ? text.tooLong(maxLength) : undefined}
-          className={cn('pc:self-center pc:text-xs pc:tabular-nums', tooLong ? 'pc:text-danger' : 'pc:text-muted-foreground')}
+          className={cn(
+            'pc:self-center pc:text-xs pc:tabular-nums',
+            tooLong ? 'pc:text-danger' : 'pc:text-muted-foreground',
+          )}
         >
           {text.counter(value.length, maxLength)}
           {tooLong && <span className="pc:sr-only"> {text.tooLong(maxLength)}</span>}

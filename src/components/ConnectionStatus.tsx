@@ -101,9 +101,7 @@ function Indicator({ state }: { state: ConnectionState }): ReactElement {
 }
 
 export interface ConnectionStatusProps
-  extends Omit<ComponentProps<'div'>, 'children'>,
-    ConnectionStateInput,
-    VariantProps<typeof connectionStatusVariants> {
+  extends Omit<ComponentProps<'div'>, 'children'>, ConnectionStateInput, VariantProps<typeof connectionStatusVariants> {
   /** Whether the browser is online and the last request reached the server. */
   isConnected: boolean;
   /** A request or retry is under way and no byte has arrived yet. @default false */

@@ -91,8 +91,7 @@ function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
 }
 
 export interface EgyptianLoadingAnimationProps
-  extends Omit<ComponentProps<'div'>, 'children'>,
-    VariantProps<typeof egyptianLoaderVariants> {
+  extends Omit<ComponentProps<'div'>, 'children'>, VariantProps<typeof egyptianLoaderVariants> {
   /** `sm` 24 px (inline, beside text), `md` 48 px, `lg` 96 px (an empty transcript). @default "md" */
   size?: EgyptianLoaderSize;
   /** What it says, over `labels.thinking`. @default "Thinking…" */

@@ -159,7 +159,10 @@ function ChatInterface({
         className="pc:flex pc:min-h-0 pc:flex-1 pc:flex-col pc:gap-4 pc:overflow-y-auto pc:rounded-pc pc:p-1 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
       >
         {chat.messages.length === 0 && (
-          <div data-slot="chat-empty" className="pc:m-auto pc:flex pc:max-w-md pc:flex-col pc:items-center pc:gap-3 pc:text-center">
+          <div
+            data-slot="chat-empty"
+            className="pc:m-auto pc:flex pc:max-w-md pc:flex-col pc:items-center pc:gap-3 pc:text-center"
+          >
             <p className="pc:m-0 pc:text-lg pc:font-semibold">{text.emptyTitle}</p>
             <p className="pc:m-0 pc:text-sm pc:text-muted-foreground">{text.emptyHint}</p>
             <ul className="pc:m-0 pc:flex pc:list-none pc:flex-col pc:gap-2 pc:p-0">
@@ -168,7 +171,10 @@ function ChatInterface({
                   <button
                     type="button"
                     onClick={() => putInComposer(prompt)}
-                    className={cn(buttonVariants({ variant: 'subtle' }), 'pc:h-auto pc:w-full pc:text-start pc:font-normal')}
+                    className={cn(
+                      buttonVariants({ variant: 'subtle' }),
+                      'pc:h-auto pc:w-full pc:text-start pc:font-normal',
+                    )}
                   >
                     {prompt}
                   </button>

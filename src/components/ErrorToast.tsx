@@ -178,7 +178,11 @@ function Toast({
           <p id={titleId} data-slot="error-toast-title" className="pc:m-0 pc:font-semibold">
             {text.titles[error.kind]}
           </p>
-          <p dir="auto" data-slot="error-toast-message" className="pc:m-0 pc:mt-0.5 pc:break-words pc:text-muted-foreground">
+          <p
+            dir="auto"
+            data-slot="error-toast-message"
+            className="pc:m-0 pc:mt-0.5 pc:break-words pc:text-muted-foreground"
+          >
             {error.message}
           </p>
           {retryAt !== null && (

@@ -70,8 +70,7 @@ function atLeastOne(value: number): number {
 }
 
 export interface SkeletonLoaderProps
-  extends Omit<ComponentProps<'div'>, 'children'>,
-    VariantProps<typeof skeletonLoaderVariants> {
+  extends Omit<ComponentProps<'div'>, 'children'>, VariantProps<typeof skeletonLoaderVariants> {
   /**
    * `message` is an assistant bubble (avatar and lines), `list` a column of rows, `card` a block with
    * a title, text and a button. @default "message"

@@ -147,10 +147,16 @@ export const StreamingMessageBubble = memo(function StreamingMessageBubble({
           data-slot="message-status"
           className={cn(
             'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
-            status === 'error' ? 'pc:text-danger' : status === 'interrupted' ? 'pc:text-warning' : 'pc:text-muted-foreground',
+            status === 'error'
+              ? 'pc:text-danger'
+              : status === 'interrupted'
+                ? 'pc:text-warning'
+                : 'pc:text-muted-foreground',
           )}
         >
-          <span>{message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}</span>
+          <span>
+            {message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}
+          </span>
         </p>
       )}
 

@@ -229,7 +229,13 @@ export type ChatLabelsOverride = { [Section in keyof ChatLabels]?: Partial<ChatL
 const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
 
 /** Translates every component below it; sections and strings not given keep their English defaults. */
-export function ChatLabelsProvider({ labels, children }: { labels: ChatLabelsOverride; children?: ReactNode }): ReactElement {
+export function ChatLabelsProvider({
+  labels,
+  children,
+}: {
+  labels: ChatLabelsOverride;
+  children?: ReactNode;
+}): ReactElement {
   const merged = Object.fromEntries(
     Object.entries(defaultChatLabels).map(([section, defaults]) => [
       section,

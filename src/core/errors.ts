@@ -11,14 +11,7 @@
  * - `aborted`: the user stopped the answer; not an error to show.
  */
 export type ChatErrorKind =
-  | 'auth'
-  | 'rate_limit'
-  | 'server'
-  | 'client'
-  | 'network'
-  | 'timeout'
-  | 'protocol'
-  | 'aborted';
+  'auth' | 'rate_limit' | 'server' | 'client' | 'network' | 'timeout' | 'protocol' | 'aborted';
 
 const RETRYABLE: ReadonlySet<ChatErrorKind> = new Set(['network', 'timeout', 'server', 'rate_limit']);
 

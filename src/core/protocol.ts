@@ -15,7 +15,8 @@ export type ProtocolStep =
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const confidence = (value: unknown): number | undefined =>
@@ -74,7 +75,12 @@ function insightOf(value: unknown): AIInsight | null {
   const kinds = ['tip', 'warning', 'optimization', 'info'] as const;
   const kind = kinds.find((k) => k === value.kind);
   if (!kind || !str(value.title) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null;
-  const insight: AIInsight = { id: String(value.id), kind, title: str(value.title), description: str(value.description) };
+  const insight: AIInsight = {
+    id: String(value.id),
+    kind,
+    title: str(value.title),
+    description: str(value.description),
+  };
   const c = confidence(value.confidence);
   if (c !== undefined) insight.confidence = c;
   if (str(value.suggestedPrompt)) insight.suggestedPrompt = str(value.suggestedPrompt);
@@ -83,7 +89,8 @@ function insightOf(value: unknown): AIInsight | null {
 
 function suggestionOf(value: unknown): AISuggestion | null {
   if (!isObject(value)) return null;
-  if (!str(value.title) || !str(value.content) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null;
+  if (!str(value.title) || !str(value.content) || (typeof value.id !== 'string' && typeof value.id !== 'number'))
+    return null;
   const suggestion: AISuggestion = { id: String(value.id), title: str(value.title), content: str(value.content) };
   if (str(value.category)) suggestion.category = str(value.category);
   const c = confidence(value.confidence);
@@ -108,9 +115,12 @@ function sideEvent(data: string, read: (value: unknown) => ProtocolStep | null):
 export function interpretEvent(event: { event?: string | undefined; data: string }): ProtocolStep {
   // An empty event type is the default `message` (WHATWG), not an unknown name.
   const name = event.event || 'message';
-  if (name === 'insight') return sideEvent(event.data, (v) => mapNullable(insightOf(v), (insight) => ({ kind: 'insight', insight })));
+  if (name === 'insight')
+    return sideEvent(event.data, (v) => mapNullable(insightOf(v), (insight) => ({ kind: 'insight', insight })));
   if (name === 'suggestion')
-    return sideEvent(event.data, (v) => mapNullable(suggestionOf(v), (suggestion) => ({ kind: 'suggestion', suggestion })));
+    return sideEvent(event.data, (v) =>
+      mapNullable(suggestionOf(v), (suggestion) => ({ kind: 'suggestion', suggestion })),
+    );
   if (name !== 'message') return { kind: 'ignore' };
   if (event.data.trim() === '[DONE]') return { kind: 'done' };
   const body = parseJson(event.data, 'a chunk');

@@ -21,7 +21,11 @@ export const defaultRetryOptions: Required<RetryOptions> = {
  * Exponential backoff with full jitter: a uniform wait in `0..min(maxDelayMs, baseDelayMs·2^(attempt-1))`,
  * so clients that failed together do not retry together.
  */
-export function backoffDelay(attempt: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: Required<RetryOptions>,
+  random: () => number = Math.random,
+): number {
   // The exponent is capped so 2^n stays finite: 0·Infinity would make the delay NaN when baseDelayMs is 0.
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(1000, Math.max(0, attempt - 1)));
   return Math.floor(random() * ceiling);

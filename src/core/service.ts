@@ -211,7 +211,12 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
         commit({
           isConnecting: true,
           isConnected: online.online && reachedServer,
-          retryState: { attempt: event.attempt, maxRetries, nextRetryAt: Date.now() + event.delayMs, error: event.error },
+          retryState: {
+            attempt: event.attempt,
+            maxRetries,
+            nextRetryAt: Date.now() + event.delayMs,
+            error: event.error,
+          },
         });
         return;
       }
@@ -234,7 +239,13 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       reasoning: '',
       metrics: new MetricsRecorder(clock),
     };
-    const placeholder: ChatMessage = { id: messageId, role: 'assistant', content: '', status: 'streaming', createdAt: Date.now() };
+    const placeholder: ChatMessage = {
+      id: messageId,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      createdAt: Date.now(),
+    };
     run = current;
     commit({
       messages: [...history, placeholder],
@@ -300,7 +311,8 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     stop,
     retry() {
       const last = snapshot.messages.at(-1);
-      if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted')) return;
+      if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted'))
+        return;
       const history = historyBeforeLastAnswer();
       if (history && history.length > 0) void start(history);
     },

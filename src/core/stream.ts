@@ -119,7 +119,13 @@ async function* tryOnce(
     const resumeFrom = streaming ? progress.lastEventId : '';
     if (resumeFrom) headers.set('Last-Event-ID', resumeFrom);
     const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
-    log('request', { endpoint, model: request.model, messages: request.messages.length, stream: streaming, resumeFrom });
+    log('request', {
+      endpoint,
+      model: request.model,
+      messages: request.messages.length,
+      stream: streaming,
+      resumeFrom,
+    });
 
     const init: RequestInit = {
       method: 'POST',
@@ -168,7 +174,13 @@ export async function* streamChatCompletion(
   const { signal = new AbortController().signal, fallbackToNonStreaming = true } = options;
   const retry = { ...defaultRetryOptions, ...options.retry };
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
-  const progress: Progress = { textSeen: false, lastEventId: '', serverRetryMs: undefined, finishReason: undefined, usage: null };
+  const progress: Progress = {
+    textSeen: false,
+    lastEventId: '',
+    serverRetryMs: undefined,
+    finishReason: undefined,
+    usage: null,
+  };
   const context: Context = { request, options, progress, idleTimeoutMs: options.idleTimeoutMs ?? 30_000, log };
 
   let retries = 0;
@@ -223,7 +235,13 @@ export async function* streamChatCompletion(
         : resumable && progress.serverRetryMs !== undefined
           ? Math.min(progress.serverRetryMs, retry.maxRetryAfterMs)
           : backoffDelay(retries, retry);
-    log('retry', { attempt: retries, delayMs, kind: error.kind, status: error.status, resumeFrom: progress.lastEventId });
+    log('retry', {
+      attempt: retries,
+      delayMs,
+      kind: error.kind,
+      status: error.status,
+      resumeFrom: progress.lastEventId,
+    });
     yield { type: 'retry', attempt: retries, delayMs, error };
     await sleep(delayMs, signal);
     await options.whenOnline?.(signal);

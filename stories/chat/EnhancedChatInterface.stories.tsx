@@ -51,7 +51,9 @@ export const Empty: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('How can I help?')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: /Server-Sent Events/ }));
-    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('Explain Server-Sent Events in two sentences.');
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue(
+      'Explain Server-Sent Events in two sentences.',
+    );
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
   },
 };
@@ -67,7 +69,9 @@ export const Streaming: Story = {
     await expect(log.getByText('What is SSE?')).toBeVisible();
     await waitFor(() => expect(log.getByText('HTTP').tagName).toBe('STRONG'));
     const announcer = canvasElement.querySelector('[data-slot="chat-announcer"]');
-    await waitFor(() => expect(announcer).toHaveTextContent('Answer: Server-Sent Events stream text over plain **HTTP**.'));
+    await waitFor(() =>
+      expect(announcer).toHaveTextContent('Answer: Server-Sent Events stream text over plain **HTTP**.'),
+    );
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('');
     await expect(args.onMessageSent).toHaveBeenCalledOnce();
     await expect(args.onMessageSent).toHaveBeenCalledWith('What is SSE?');

@@ -60,7 +60,12 @@ export const AllKinds: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('region', { name: 'Insights' })).toBeVisible();
     const cards = canvas.getAllByRole('article');
-    await expect(cards.map((card) => card.getAttribute('data-kind'))).toEqual(['tip', 'warning', 'optimization', 'info']);
+    await expect(cards.map((card) => card.getAttribute('data-kind'))).toEqual([
+      'tip',
+      'warning',
+      'optimization',
+      'info',
+    ]);
     const kinds = ['Tip', 'Warning', 'Optimization', 'Info'];
     const confidences = ['82% confidence', '97% confidence', '64% confidence', '50% confidence'];
     for (const [i, card] of cards.entries()) {

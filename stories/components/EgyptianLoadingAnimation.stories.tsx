@@ -83,7 +83,9 @@ export const WithLabel: Story = {
       await expect(label).toBeVisible();
       await expect(label).not.toHaveClass('pc:sr-only');
       // Beside the drawing, on its end side.
-      await expect(label.getBoundingClientRect().left).toBeGreaterThanOrEqual(graphic(status).getBoundingClientRect().right);
+      await expect(label.getBoundingClientRect().left).toBeGreaterThanOrEqual(
+        graphic(status).getBoundingClientRect().right,
+      );
     }
   },
 };

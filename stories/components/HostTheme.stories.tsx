@@ -24,7 +24,13 @@ function HostThemed() {
         message={{ id: 'u', role: 'user', content: 'Does my brand colour apply?', status: 'complete', createdAt: 0 }}
       />
       <StreamingMessageBubble
-        message={{ id: 'a', role: 'assistant', content: 'Yes: **every** token is a CSS variable.', status: 'complete', createdAt: 0 }}
+        message={{
+          id: 'a',
+          role: 'assistant',
+          content: 'Yes: **every** token is a CSS variable.',
+          status: 'complete',
+          createdAt: 0,
+        }}
       />
       <ErrorToast error={new ChatError('server', 'Example failure, themed.')} onRetry={() => {}} onDismiss={() => {}} />
     </div>

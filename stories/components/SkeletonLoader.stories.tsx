@@ -88,6 +88,8 @@ export const ArabicRtl: Story = {
     await expect(avatar.getBoundingClientRect().left).toBeGreaterThan(bubble.getBoundingClientRect().left);
     const lines = [...bubble.querySelectorAll('[data-slot="skeleton-line"]')];
     // The short last line keeps to the start edge: its right edge meets the first line's.
-    await expect(Math.round(lines[2]!.getBoundingClientRect().right)).toBe(Math.round(lines[0]!.getBoundingClientRect().right));
+    await expect(Math.round(lines[2]!.getBoundingClientRect().right)).toBe(
+      Math.round(lines[0]!.getBoundingClientRect().right),
+    );
   },
 };

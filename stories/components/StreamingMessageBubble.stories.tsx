@@ -52,7 +52,15 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const UserMessage: Story = {
-  args: { message: { ...base, id: 'u1', role: 'user', content: 'How should a chat client retry a failed request?', status: 'complete' } },
+  args: {
+    message: {
+      ...base,
+      id: 'u1',
+      role: 'user',
+      content: 'How should a chat client retry a failed request?',
+      status: 'complete',
+    },
+  },
   play: async ({ canvas }) => {
     const article = canvas.getByRole('article', { name: 'You' });
     await expect(article).toHaveAttribute('data-role', 'user');
@@ -87,7 +95,8 @@ export const StreamingMidSyntax: Story = {
   args: {
     message: assistant('', { status: 'streaming' }),
     isStreaming: true,
-    streamingContent: 'Retry like this:\n\n```python\nfor attempt in range(3):\n    send()\n```\n\nThe **important part',
+    streamingContent:
+      'Retry like this:\n\n```python\nfor attempt in range(3):\n    send()\n```\n\nThe **important part',
   },
   play: async ({ canvas }) => {
     const article = canvas.getByRole('article');
@@ -159,7 +168,9 @@ export const ReasoningStreaming: Story = {
 
 /** After the answer, the reasoning folds away and opens by keyboard. */
 export const ReasoningFolded: Story = {
-  args: { message: assistant('Use exponential backoff with jitter.', { reasoning: 'Backoff with jitter avoids herds.' }) },
+  args: {
+    message: assistant('Use exponential backoff with jitter.', { reasoning: 'Backoff with jitter avoids herds.' }),
+  },
   play: async ({ canvas }) => {
     const details = canvas.getByRole('group');
     await expect(details).not.toHaveAttribute('open');

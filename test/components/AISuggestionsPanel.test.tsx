@@ -50,7 +50,10 @@ describe('AISuggestionsPanel', () => {
   });
 
   it('passes Apply and Copy through with the suggestion', async () => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.resolve() },
+      configurable: true,
+    });
     const onApply = vi.fn();
     const onCopy = vi.fn();
     render(<AISuggestionsPanel suggestions={suggestions} onApply={onApply} onCopy={onCopy} />);

@@ -4,8 +4,7 @@ import { ChatLabelsProvider } from '../../src/components/labels.js';
 import { SkeletonLoader, skeletonLineWidth } from '../../src/components/SkeletonLoader.js';
 
 const lines = (root: HTMLElement) => [...root.querySelectorAll('[data-slot="skeleton-line"]')];
-const classesOf = (root: HTMLElement) =>
-  [root, ...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
+const classesOf = (root: HTMLElement) => [root, ...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
 
 describe('skeletonLineWidth', () => {
   it('is the same for the same line every time, and the last of several is the short one', () => {

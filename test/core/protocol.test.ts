@@ -23,7 +23,13 @@ const errorOf = (step: ProtocolStep): ChatError => {
 
 describe('interpretEvent: completion chunks', () => {
   it('reads content, reasoning_content, reasoning and finish_reason from choices[0]', () => {
-    expect(interpretEvent(delta({ content: 'Hi' }))).toEqual({ kind: 'chunk', content: 'Hi', reasoning: '', finishReason: null, usage: null });
+    expect(interpretEvent(delta({ content: 'Hi' }))).toEqual({
+      kind: 'chunk',
+      content: 'Hi',
+      reasoning: '',
+      finishReason: null,
+      usage: null,
+    });
     expect(interpretEvent(delta({ reasoning_content: 'why' }))).toMatchObject({ content: '', reasoning: 'why' });
     expect(interpretEvent(delta({ reasoning: 'how' }))).toMatchObject({ reasoning: 'how' });
     expect(interpretEvent(data({ choices: [{ index: 0, delta: {}, finish_reason: 'length' }] }))).toMatchObject({
@@ -54,11 +60,15 @@ describe('interpretEvent: completion chunks', () => {
   it('reads usage from top-level usage, else x_groq.usage; top-level wins', () => {
     const usage = { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 };
     const groq = { prompt_tokens: 30, completion_tokens: 40, total_tokens: 70 };
-    expect(interpretEvent(data({ choices: [], usage }))).toMatchObject({ usage: { promptTokens: 3, completionTokens: 4, totalTokens: 7 } });
+    expect(interpretEvent(data({ choices: [], usage }))).toMatchObject({
+      usage: { promptTokens: 3, completionTokens: 4, totalTokens: 7 },
+    });
     expect(interpretEvent(data({ choices: [], x_groq: { usage: groq } }))).toMatchObject({
       usage: { promptTokens: 30, completionTokens: 40, totalTokens: 70 },
     });
-    expect(interpretEvent(data({ choices: [], usage, x_groq: { usage: groq } }))).toMatchObject({ usage: { totalTokens: 7 } });
+    expect(interpretEvent(data({ choices: [], usage, x_groq: { usage: groq } }))).toMatchObject({
+      usage: { totalTokens: 7 },
+    });
     expect(interpretEvent(data({ choices: [], usage: null }))).toMatchObject({ usage: null });
   });
 
@@ -83,7 +93,9 @@ describe('interpretEvent: completion chunks', () => {
 
 describe('interpretEvent: error chunks', () => {
   it('an error object → a server error with its message', () => {
-    const error = errorOf(interpretEvent(data({ error: { message: 'Upstream failed', type: 'server_error', code: null } })));
+    const error = errorOf(
+      interpretEvent(data({ error: { message: 'Upstream failed', type: 'server_error', code: null } })),
+    );
     expect(error).toMatchObject({ kind: 'server', message: 'Upstream failed', retryable: true });
   });
 
@@ -93,21 +105,37 @@ describe('interpretEvent: error chunks', () => {
     ['type rate_limit_error', { type: 'rate_limit_error', message: 'Slow down' }],
     ['status 429', { status: 429, message: 'Slow down' }],
   ])('%s → rate_limit', (_name, detail) => {
-    expect(errorOf(interpretEvent(data({ error: detail })))).toMatchObject({ kind: 'rate_limit', message: 'Slow down' });
+    expect(errorOf(interpretEvent(data({ error: detail })))).toMatchObject({
+      kind: 'rate_limit',
+      message: 'Slow down',
+    });
   });
 
   it('a string error is the message; an error without a message still has one', () => {
-    expect(errorOf(interpretEvent(data({ error: 'Model overloaded' })))).toMatchObject({ kind: 'server', message: 'Model overloaded' });
+    expect(errorOf(interpretEvent(data({ error: 'Model overloaded' })))).toMatchObject({
+      kind: 'server',
+      message: 'Model overloaded',
+    });
     expect(errorOf(interpretEvent(data({ error: { code: 'boom' } }))).message).not.toBe('');
   });
 
   it('error: null is not an error', () => {
-    expect(interpretEvent(data({ error: null, choices: [{ delta: { content: 'ok' } }] }))).toMatchObject({ kind: 'chunk', content: 'ok' });
+    expect(interpretEvent(data({ error: null, choices: [{ delta: { content: 'ok' } }] }))).toMatchObject({
+      kind: 'chunk',
+      content: 'ok',
+    });
   });
 });
 
 describe('interpretEvent: named events', () => {
-  const insight = { id: 'i1', kind: 'warning', title: 'Careful', description: 'Long prompt', confidence: 0.4, suggestedPrompt: 'Shorten it' };
+  const insight = {
+    id: 'i1',
+    kind: 'warning',
+    title: 'Careful',
+    description: 'Long prompt',
+    confidence: 0.4,
+    suggestedPrompt: 'Shorten it',
+  };
 
   it('insight → a typed AIInsight', () => {
     expect(interpretEvent({ event: 'insight', ...data(insight) })).toEqual({ kind: 'insight', insight });
@@ -116,7 +144,13 @@ describe('interpretEvent: named events', () => {
   it('insight: a numeric id becomes a string; out-of-range confidence is dropped', () => {
     expect(interpretEvent({ event: 'insight', ...data({ ...insight, id: 3, confidence: 1.5 }) })).toEqual({
       kind: 'insight',
-      insight: { id: '3', kind: 'warning', title: 'Careful', description: 'Long prompt', suggestedPrompt: 'Shorten it' },
+      insight: {
+        id: '3',
+        kind: 'warning',
+        title: 'Careful',
+        description: 'Long prompt',
+        suggestedPrompt: 'Shorten it',
+      },
     });
   });
 
@@ -146,7 +180,13 @@ describe('interpretEvent: named events', () => {
 describe('interpretCompletion (non-streaming JSON)', () => {
   it('reads choices[0].message, finish_reason and usage', () => {
     const body = {
-      choices: [{ index: 0, message: { role: 'assistant', content: 'All of it', reasoning_content: 'r' }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'All of it', reasoning_content: 'r' },
+          finish_reason: 'stop',
+        },
+      ],
       usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
     };
     expect(interpretCompletion(JSON.stringify(body))).toEqual({
@@ -159,7 +199,10 @@ describe('interpretCompletion (non-streaming JSON)', () => {
   });
 
   it('an error body is an error step; a body without choices or not JSON is a protocol error', () => {
-    expect(errorOf(interpretCompletion(JSON.stringify({ error: { message: 'nope' } })))).toMatchObject({ kind: 'server', message: 'nope' });
+    expect(errorOf(interpretCompletion(JSON.stringify({ error: { message: 'nope' } })))).toMatchObject({
+      kind: 'server',
+      message: 'nope',
+    });
     expect(thrown(() => interpretCompletion('{"id":"x"}')).kind).toBe('protocol');
     expect(thrown(() => interpretCompletion('<html>')).kind).toBe('protocol');
   });

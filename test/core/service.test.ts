@@ -51,7 +51,10 @@ describe('createChatService', () => {
 
   it('sends the history, model, temperature and max_tokens, leaving failed answers out', async () => {
     const { service, server } = setup({ model: 'gpt-test', temperature: 0.2, maxTokens: 64 });
-    server.reply(() => new Response('{"error":{"message":"nope"}}', { status: 400, headers: { 'content-type': 'application/json' } }));
+    server.reply(
+      () =>
+        new Response('{"error":{"message":"nope"}}', { status: 400, headers: { 'content-type': 'application/json' } }),
+    );
     service.send('first');
     await settle();
     server.reply(() => answer('ok'));
@@ -175,7 +178,10 @@ describe('createChatService', () => {
 
   it('keeps the user message when the send fails, with an error answer that retry replaces', async () => {
     const { service, server, state } = setup();
-    server.reply(() => new Response('{"message":"model not found"}', { status: 404, headers: { 'content-type': 'application/json' } }));
+    server.reply(
+      () =>
+        new Response('{"message":"model not found"}', { status: 404, headers: { 'content-type': 'application/json' } }),
+    );
     service.send('hello?');
     await settle();
     expect(state().messages.map((m) => [m.role, m.content, m.status])).toEqual([
@@ -235,7 +241,11 @@ describe('createChatService', () => {
     const onMetrics = vi.fn();
     const { service, server, state } = setup({ enableAnalytics: true, onMetrics });
     server.reply(() =>
-      sse(delta('Hello'), delta(' world', 'stop'), 'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}\n\n'),
+      sse(
+        delta('Hello'),
+        delta(' world', 'stop'),
+        'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}\n\n',
+      ),
     );
     service.send('hi');
     await settle();

@@ -32,7 +32,23 @@ interface Transcript {
 const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.string({ unit: 'binary', maxLength: 4 }),
-  fc.constantFrom('مرحبا', ' بالعالم', '👋🏽', '🌍', '👨‍👩‍👧', '\n', '\r\n', '\r', 'a\nb', '"q"', '\\', 'data: x', ': no', '[DONE]', '\uFEFF'),
+  fc.constantFrom(
+    'مرحبا',
+    ' بالعالم',
+    '👋🏽',
+    '🌍',
+    '👨‍👩‍👧',
+    '\n',
+    '\r\n',
+    '\r',
+    'a\nb',
+    '"q"',
+    '\\',
+    'data: x',
+    ': no',
+    '[DONE]',
+    '\uFEFF',
+  ),
 );
 const text = fc.array(fragment, { maxLength: 3 }).map((parts) => parts.join(''));
 const lineSafe = fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ' '));
@@ -41,7 +57,11 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 6, arbitrary: text.map((t) => ({ kind: 'text' as const, text: t })) },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('reasoning' as const), text, field: fc.constantFrom('reasoning_content' as const, 'reasoning' as const) }),
+    arbitrary: fc.record({
+      kind: fc.constant('reasoning' as const),
+      text,
+      field: fc.constantFrom('reasoning_content' as const, 'reasoning' as const),
+    }),
   },
   { weight: 1, arbitrary: lineSafe.map((t) => ({ kind: 'comment' as const, text: t })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'role' as const }) },
@@ -53,7 +73,11 @@ const transcript: fc.Arbitrary<Transcript> = fc
   .record({
     pieces: fc.array(piece, { maxLength: 12 }),
     usage: fc.option(
-      fc.record({ tokens: fc.tuple(fc.nat(5000), fc.nat(5000), fc.integer({ min: 1, max: 10_000 })), groq: fc.boolean(), afterFinish: fc.boolean() }),
+      fc.record({
+        tokens: fc.tuple(fc.nat(5000), fc.nat(5000), fc.integer({ min: 1, max: 10_000 })),
+        groq: fc.boolean(),
+        afterFinish: fc.boolean(),
+      }),
     ),
     finish: fc.boolean(),
     done: fc.boolean(),
@@ -100,7 +124,9 @@ function encode(t: Transcript): Uint8Array {
 
 function split(bytes: Uint8Array, cuts: number[] | 'every-byte'): Uint8Array[] {
   if (cuts === 'every-byte') return Array.from(bytes, (b) => new Uint8Array([b]));
-  const points = [...new Set(cuts.map((c) => Math.floor(c * bytes.length)))].filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b);
+  const points = [...new Set(cuts.map((c) => Math.floor(c * bytes.length)))]
+    .filter((c) => c > 0 && c < bytes.length)
+    .sort((a, b) => a - b);
   const pieces: Uint8Array[] = [];
   let from = 0;
   for (const point of [...points, bytes.length]) {

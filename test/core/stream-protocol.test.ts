@@ -81,7 +81,10 @@ describe('line endings and framing', { timeout: 10_000 }, () => {
   });
 
   it('a leading BOM does not cost the first event, even split across reads', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(textChunk('First') + textChunk(' second') + DONE())]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(textChunk('First') + textChunk(' second') + DONE()),
+    ]);
     server.reply(sseBody(bytes), sseBody(bytes, [1, 2, 3]));
     for (let i = 0; i < 2; i += 1) {
       const { events, error } = await run();
@@ -173,7 +176,9 @@ describe('completion chunks', { timeout: 10_000 }, () => {
   it('Groq x_groq.usage counts, and the last usage seen wins', async () => {
     const body =
       sse({ data: chunk({ content: 'a', usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }) }) +
-      sse({ data: chunk({ finish_reason: 'stop', groqUsage: { prompt_tokens: 7, completion_tokens: 9, total_tokens: 16 } }) }) +
+      sse({
+        data: chunk({ finish_reason: 'stop', groqUsage: { prompt_tokens: 7, completion_tokens: 9, total_tokens: 16 } }),
+      }) +
       DONE();
     server.reply(sseBody(body));
     const { events } = await run();
@@ -189,7 +194,11 @@ describe('completion chunks', { timeout: 10_000 }, () => {
       await x.write(textChunk('Hi'));
       await x.write(sse({ data: chunk({ finish_reason: 'length' }) }));
       await x.write(sse({ data: chunk({ content: '', finish_reason: null }) }));
-      await x.write(sse({ data: chunk({ emptyChoices: true, usage: { prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 } }) }));
+      await x.write(
+        sse({
+          data: chunk({ emptyChoices: true, usage: { prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 } }),
+        }),
+      );
       await x.end(DONE());
     });
     const { events, error } = await run();
@@ -225,7 +234,14 @@ describe('completion chunks', { timeout: 10_000 }, () => {
 
 describe('named events', { timeout: 10_000 }, () => {
   it('insight and suggestion events become typed events in stream order; unknown names are ignored', async () => {
-    const insight = { id: 'i1', kind: 'tip', title: 'Be specific', description: 'Add context.', confidence: 0.8, suggestedPrompt: 'Explain X' };
+    const insight = {
+      id: 'i1',
+      kind: 'tip',
+      title: 'Be specific',
+      description: 'Add context.',
+      confidence: 0.8,
+      suggestedPrompt: 'Explain X',
+    };
     const suggestion = { id: 7, title: 'Follow up', content: 'Ask about Y', category: 'next' };
     const body =
       textChunk('A') +

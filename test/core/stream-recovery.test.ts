@@ -40,7 +40,11 @@ const status =
     x.json(code, body, headers);
 
 /** Every retry's delay is within 0..maxDelayMs and the attempts count 1..n. */
-function expectBackoffRetries(events: Parameters<typeof retriesOf>[0], count: number, maxDelayMs = FAST_RETRY.maxDelayMs) {
+function expectBackoffRetries(
+  events: Parameters<typeof retriesOf>[0],
+  count: number,
+  maxDelayMs = FAST_RETRY.maxDelayMs,
+) {
   const retries = retriesOf(events);
   expect(retries.map((r) => r.attempt)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   for (const r of retries) {
@@ -52,7 +56,12 @@ function expectBackoffRetries(events: Parameters<typeof retriesOf>[0], count: nu
 
 describe('server errors (5xx)', { timeout: 10_000 }, () => {
   it('5xx N times then success: retry events 1..N with backoff delays, then the answer', async () => {
-    server.reply(status(500), (x) => x.text(502, '<html>Bad gateway</html>', 'text/html'), status(503), streamAnswer(['Fine']));
+    server.reply(
+      status(500),
+      (x) => x.text(502, '<html>Bad gateway</html>', 'text/html'),
+      status(503),
+      streamAnswer(['Fine']),
+    );
     const { events, error } = await run({ retry: { ...FAST_RETRY, maxRetries: 3 } });
     expect(error).toBeUndefined();
     const retries = expectBackoffRetries(events, 3);
@@ -105,7 +114,12 @@ describe('server errors (5xx)', { timeout: 10_000 }, () => {
 
 describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
   it.each([
-    ['error.message', 404, { error: { message: 'The model `gpt-9` does not exist', type: 'invalid_request_error' } }, 'The model `gpt-9` does not exist'],
+    [
+      'error.message',
+      404,
+      { error: { message: 'The model `gpt-9` does not exist', type: 'invalid_request_error' } },
+      'The model `gpt-9` does not exist',
+    ],
     ['flat message', 422, { message: 'temperature must be at most 2' }, 'temperature must be at most 2'],
   ])('other 4xx → client with the server message (%s), no retry', async (_name, code, body, message) => {
     server.otherwise(status(code, body));
@@ -147,11 +161,14 @@ describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
   });
 
   it('an error chunk before any text is retried like a 5xx', async () => {
-    server.reply(async (x) => {
-      x.sseHead();
-      await x.write(sse({ data: chunk({ role: 'assistant', content: '' }) }));
-      await x.end(sse({ data: { error: { message: 'Upstream overloaded', code: 'server_error' } } }));
-    }, streamAnswer(['Recovered']));
+    server.reply(
+      async (x) => {
+        x.sseHead();
+        await x.write(sse({ data: chunk({ role: 'assistant', content: '' }) }));
+        await x.end(sse({ data: { error: { message: 'Upstream overloaded', code: 'server_error' } } }));
+      },
+      streamAnswer(['Recovered']),
+    );
     const { events, error } = await run();
     expect(error).toBeUndefined();
     const [retry] = expectBackoffRetries(events, 1);
@@ -161,7 +178,12 @@ describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
 
   it('an error chunk with code rate_limit_exceeded is a rate_limit error', async () => {
     server.reply(
-      (x) => x.text(200, sse({ data: { error: { message: 'Rate limit reached', code: 'rate_limit_exceeded' } } }), 'text/event-stream'),
+      (x) =>
+        x.text(
+          200,
+          sse({ data: { error: { message: 'Rate limit reached', code: 'rate_limit_exceeded' } } }),
+          'text/event-stream',
+        ),
       streamAnswer(['ok']),
     );
     const { events } = await run();
@@ -205,10 +227,13 @@ describe('network failures and timeouts', { timeout: 10_000 }, () => {
     ['ends cleanly', (x: Exchange) => x.end()],
     ['is cut after a keep-alive', async (x: Exchange) => (await x.comment(), x.destroy())],
   ])('headers arrive, then the body %s before any text → retried', async (_name, finish) => {
-    server.reply(async (x) => {
-      x.sseHead();
-      await finish(x);
-    }, streamAnswer(['ok']));
+    server.reply(
+      async (x) => {
+        x.sseHead();
+        await finish(x);
+      },
+      streamAnswer(['ok']),
+    );
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(expectBackoffRetries(events, 1)[0]!.error.kind).toBe('network');

@@ -42,7 +42,11 @@ const storyEvent = (i: number) => sse(STORY_EVENTS[i]!);
  * with it, up to event `upTo`, then the next event's `id:` and `data:` lines without their blank line, then `stop`.
  */
 const story =
-  ({ upTo = STORY.length, retryMs, stop }: { upTo?: number; retryMs?: number; stop?: (x: Exchange) => unknown } = {}): Handler =>
+  ({
+    upTo = STORY.length,
+    retryMs,
+    stop,
+  }: { upTo?: number; retryMs?: number; stop?: (x: Exchange) => unknown } = {}): Handler =>
   async (x) => {
     x.sseHead();
     if (retryMs !== undefined) await x.write(`retry: ${retryMs}\n\n`);
@@ -116,7 +120,11 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
   });
 
   it('a resume that fails with 5xx before its first byte is retried and stays a resume', async () => {
-    server.reply(story({ upTo: 2, stop: (x) => x.destroy() }), (x) => x.json(503, { error: { message: 'busy' } }), story());
+    server.reply(
+      story({ upTo: 2, stop: (x) => x.destroy() }),
+      (x) => x.json(503, { error: { message: 'busy' } }),
+      story(),
+    );
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe(STORY.join(''));

@@ -97,17 +97,20 @@ describe('auth (401/403)', { timeout: 10_000 }, () => {
     (x) =>
       x.json(code, { error: { message: 'invalid token' } });
 
-  it.each([401, 403])('%i with refreshToken: refreshed once, re-sent once with the new token, no retry event', async (code) => {
-    server.reply(denied(code), streamAnswer(['Welcome back']));
-    const refreshToken = vi.fn(async () => 'tok-new');
-    const { events, error } = await run({ getToken: () => 'tok-old', refreshToken });
-    expect(error).toBeUndefined();
-    expect(refreshToken).toHaveBeenCalledTimes(1);
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer tok-old', 'Bearer tok-new']);
-    expect(server.requests[1]!.rawBody).toBe(server.requests[0]!.rawBody);
-    expect(retriesOf(events)).toEqual([]);
-    expect(textOf(events)).toBe('Welcome back');
-  });
+  it.each([401, 403])(
+    '%i with refreshToken: refreshed once, re-sent once with the new token, no retry event',
+    async (code) => {
+      server.reply(denied(code), streamAnswer(['Welcome back']));
+      const refreshToken = vi.fn(async () => 'tok-new');
+      const { events, error } = await run({ getToken: () => 'tok-old', refreshToken });
+      expect(error).toBeUndefined();
+      expect(refreshToken).toHaveBeenCalledTimes(1);
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer tok-old', 'Bearer tok-new']);
+      expect(server.requests[1]!.rawBody).toBe(server.requests[0]!.rawBody);
+      expect(retriesOf(events)).toEqual([]);
+      expect(textOf(events)).toBe('Welcome back');
+    },
+  );
 
   it.each([401, 403])('%i twice → auth error after one refresh and two requests', async (code) => {
     server.otherwise(denied(code));
@@ -121,9 +124,12 @@ describe('auth (401/403)', { timeout: 10_000 }, () => {
 
   it.each([
     ['rejects', () => Promise.reject(new Error('refresh token expired'))],
-    ['throws', () => {
-      throw new Error('refresh token expired');
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('refresh token expired');
+      },
+    ],
   ])('a refreshToken that %s → the auth ChatError, no re-send', async (_name, refreshToken) => {
     server.otherwise(denied(401));
     const { events, error } = await run({ getToken: () => 'tok-old', refreshToken });
@@ -154,7 +160,10 @@ describe('abort', { timeout: 10_000 }, () => {
 
   it('abort while a token is being fetched → aborted, no request', async () => {
     const controller = new AbortController();
-    const stream = streamChatCompletion(REQUEST, options({ signal: controller.signal, getToken: () => new Promise<string>(() => {}) }));
+    const stream = streamChatCompletion(
+      REQUEST,
+      options({ signal: controller.signal, getToken: () => new Promise<string>(() => {}) }),
+    );
     const next = stream.next();
     controller.abort();
     await expect(next).rejects.toMatchObject({ kind: 'aborted' });
@@ -193,7 +202,11 @@ describe('abort', { timeout: 10_000 }, () => {
   it('no event follows an abort, even events already received', async () => {
     server.otherwise(async (x) => {
       x.sseHead();
-      await x.write(textChunk('one') + sse({ event: 'insight', data: { id: 'i', kind: 'tip', title: 'T', description: 'D' } }) + textChunk('two'));
+      await x.write(
+        textChunk('one') +
+          sse({ event: 'insight', data: { id: 'i', kind: 'tip', title: 'T', description: 'D' } }) +
+          textChunk('two'),
+      );
       await x.stall();
     });
     const controller = new AbortController();
@@ -229,7 +242,12 @@ describe('abort', { timeout: 10_000 }, () => {
       let requestsAtAbort = -1;
       const stream = streamChatCompletion(
         REQUEST,
-        options({ signal: controller.signal, getToken: () => 'old', refreshToken: () => 'new', retry: { ...FAST_RETRY, maxRetries: 1 } }),
+        options({
+          signal: controller.signal,
+          getToken: () => 'old',
+          refreshToken: () => 'new',
+          retry: { ...FAST_RETRY, maxRetries: 1 },
+        }),
       );
       try {
         for await (const event of stream) {
@@ -260,7 +278,10 @@ describe('abort', { timeout: 10_000 }, () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.99);
     server.otherwise((x) => x.json(500, {}));
     const controller = new AbortController();
-    const stream = streamChatCompletion(REQUEST, options({ signal: controller.signal, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } }));
+    const stream = streamChatCompletion(
+      REQUEST,
+      options({ signal: controller.signal, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } }),
+    );
     const first = await stream.next();
     expect(first.value).toMatchObject({ type: 'retry', attempt: 1 });
     expect((first.value as { delayMs: number }).delayMs).toBeGreaterThan(10_000);
@@ -301,30 +322,45 @@ describe('connections', { timeout: 10_000 }, () => {
     await vi.waitFor(() => expect(server.openConnections()).toBe(0));
   });
 
-  const unended = (write: (x: Exchange) => Promise<void>): Handler => async (x) => {
-    await write(x);
-    await x.stall();
-  };
+  const unended =
+    (write: (x: Exchange) => Promise<void>): Handler =>
+    async (x) => {
+      await write(x);
+      await x.stall();
+    };
   it.each<[string, Handler]>([
     ['[DONE]', unended(async (x) => (x.sseHead(), x.write(answer(['ok']))))],
-    ['an error chunk after text', unended(async (x) => (x.sseHead(), x.write(textChunk('a') + sse({ data: { error: { message: 'x' } } }))))],
+    [
+      'an error chunk after text',
+      unended(async (x) => (x.sseHead(), x.write(textChunk('a') + sse({ data: { error: { message: 'x' } } })))),
+    ],
     ['a malformed chunk', unended(async (x) => (x.sseHead(), x.write('data: {oops\n\n')))],
     ['a text/html page', unended(async (x) => (x.head(200, { 'Content-Type': 'text/html' }), x.write('<html>')))],
-    ['a 400 with an HTML body', unended(async (x) => (x.head(400, { 'Content-Type': 'text/html' }), x.write('<html>')))],
-  ])('no connection stays open after the generator ends on %s (server never ends its response)', async (_name, handler) => {
-    server.otherwise(handler);
-    await run({ retry: { ...FAST_RETRY, maxRetries: 0 }, fallbackToNonStreaming: false });
-    expect(server.requests).toHaveLength(1);
-    await server.requests[0]!.closed;
-    expect(server.requests[0]!.closedByClient).toBe(true);
-    await vi.waitFor(() => expect(server.openConnections()).toBe(0));
-  });
+    [
+      'a 400 with an HTML body',
+      unended(async (x) => (x.head(400, { 'Content-Type': 'text/html' }), x.write('<html>'))),
+    ],
+  ])(
+    'no connection stays open after the generator ends on %s (server never ends its response)',
+    async (_name, handler) => {
+      server.otherwise(handler);
+      await run({ retry: { ...FAST_RETRY, maxRetries: 0 }, fallbackToNonStreaming: false });
+      expect(server.requests).toHaveLength(1);
+      await server.requests[0]!.closed;
+      expect(server.requests[0]!.closedByClient).toBe(true);
+      await vi.waitFor(() => expect(server.openConnections()).toBe(0));
+    },
+  );
 });
 
 describe('debug', { timeout: 10_000 }, () => {
   it('logs the lifecycle to console.debug, never the token or the Authorization header', async () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
-    server.reply((x) => x.json(401, {}), (x) => x.json(503, {}), streamAnswer(['ok']));
+    server.reply(
+      (x) => x.json(401, {}),
+      (x) => x.json(503, {}),
+      streamAnswer(['ok']),
+    );
     const { error } = await run({ debug: true, getToken: () => 'sk-old-SECRET', refreshToken: () => 'sk-new-SECRET' });
     expect(error).toBeUndefined();
     const logged = debug.mock.calls.map((args) => inspect(args, { depth: 10 })).join('\n');

@@ -11,7 +11,13 @@ const immediate = (callback: () => void) => {
 };
 
 function options(fetch: typeof globalThis.fetch, extra: UseSSEChatOptions = {}): UseSSEChatOptions {
-  return { fetch, endpoint: 'http://chat.test/v1', scheduleUpdate: immediate, retry: { baseDelayMs: 1, maxDelayMs: 1 }, ...extra };
+  return {
+    fetch,
+    endpoint: 'http://chat.test/v1',
+    scheduleUpdate: immediate,
+    retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    ...extra,
+  };
 }
 
 const flush = () => act(() => settle());

@@ -82,7 +82,8 @@ export interface SseServer {
 
 export const ENDPOINT_PATH = '/api/v2/chat/completions/';
 
-const toBytes = (data: string | Uint8Array): Buffer => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+const toBytes = (data: string | Uint8Array): Buffer =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
 
 export async function startSseServer(): Promise<SseServer> {
   const sockets = new Set<Socket>();
@@ -179,7 +180,11 @@ function createExchange(request: RecordedRequest, res: ServerResponse, isOver: (
       res.flushHeaders();
     },
     sseHead(headers = {}) {
-      exchange.head(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', ...headers });
+      exchange.head(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        ...headers,
+      });
     },
     write,
     async writeSplit(data, cuts, gapMs = 2) {

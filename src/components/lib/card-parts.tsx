@@ -39,7 +39,10 @@ export function Confidence({
 }: Omit<ComponentProps<'span'>, 'children'> & { value: number; format: (percent: number) => string }): ReactElement {
   const percent = Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
-    <span className={cn('pc:inline-flex pc:items-center pc:gap-2 pc:text-xs pc:text-muted-foreground', className)} {...props}>
+    <span
+      className={cn('pc:inline-flex pc:items-center pc:gap-2 pc:text-xs pc:text-muted-foreground', className)}
+      {...props}
+    >
       <span aria-hidden="true" className="pc:block pc:h-1.5 pc:w-12 pc:overflow-hidden pc:rounded-full pc:bg-border">
         <span className="pc:block pc:h-full pc:rounded-full pc:bg-current" style={{ inlineSize: `${percent}%` }} />
       </span>

@@ -28,7 +28,11 @@ export function CodeBlock({ code, language }: { code: string; language: string }
         </button>
       </div>
       {/* LTR whatever the page direction: code reads left to right. Focusable so keyboards can scroll it. */}
-      <pre dir="ltr" tabIndex={0} className="pc:m-0 pc:overflow-x-auto pc:p-3 pc:text-start pc:font-mono pc:text-[0.8125rem] pc:leading-5 pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+      <pre
+        dir="ltr"
+        tabIndex={0}
+        className="pc:m-0 pc:overflow-x-auto pc:p-3 pc:text-start pc:font-mono pc:text-[0.8125rem] pc:leading-5 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
+      >
         <code>{code}</code>
       </pre>
     </div>

@@ -47,13 +47,23 @@ function renderBlock(token: Token, key: string): ReactNode {
       const items = list.items.map((item, i) => (
         <li key={i} className="pc:my-1">
           {item.task && (
-            <input type="checkbox" checked={item.checked ?? false} disabled readOnly className="pc:me-1.5 pc:align-middle" />
+            <input
+              type="checkbox"
+              checked={item.checked ?? false}
+              disabled
+              readOnly
+              className="pc:me-1.5 pc:align-middle"
+            />
           )}
           {renderBlocks(item.tokens, `${key}.${i}.`)}
         </li>
       ));
       return list.ordered ? (
-        <ol key={key} start={typeof list.start === 'number' ? list.start : undefined} className={`${prose} pc:list-decimal pc:ps-6`}>
+        <ol
+          key={key}
+          start={typeof list.start === 'number' ? list.start : undefined}
+          className={`${prose} pc:list-decimal pc:ps-6`}
+        >
           {items}
         </ol>
       ) : (
@@ -71,7 +81,11 @@ function renderBlock(token: Token, key: string): ReactNode {
       const cell = 'pc:border pc:border-border pc:px-2 pc:py-1';
       return (
         // Focusable so a keyboard can scroll a table wider than the bubble.
-        <div key={key} tabIndex={0} className={`${prose} pc:overflow-x-auto pc:focus-visible:outline-2 pc:focus-visible:outline-ring`}>
+        <div
+          key={key}
+          tabIndex={0}
+          className={`${prose} pc:overflow-x-auto pc:focus-visible:outline-2 pc:focus-visible:outline-ring`}
+        >
           <table className="pc:border-collapse pc:text-sm">
             <thead>
               <tr>

@@ -74,7 +74,9 @@ describe('Markdown', () => {
   it('renders GFM: headings, lists, task items, tables, code with its language', () => {
     const { container } = render(
       <Markdown>
-        {'## Plan\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n~~old~~ `inline`'}
+        {
+          '## Plan\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n~~old~~ `inline`'
+        }
       </Markdown>,
     );
     expect(container.querySelector('h4')).toHaveTextContent('Plan');

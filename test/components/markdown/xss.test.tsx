@@ -79,11 +79,16 @@ describe('model text is untrusted', () => {
           <StreamingMessageBubble message={message(payload)} isStreaming={streaming} streamingContent={payload} />,
         );
         const elements = [...container.querySelectorAll('*')];
-        expect(container.querySelector('script, iframe, object, embed, style, link, meta, base, form, svg'), payload).toBeNull();
+        expect(
+          container.querySelector('script, iframe, object, embed, style, link, meta, base, form, svg'),
+          payload,
+        ).toBeNull();
         for (const element of elements) {
           for (const attribute of [...element.attributes]) {
             expect(attribute.name.startsWith('on'), `${payload}: ${attribute.name}`).toBe(false);
-            if (['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background'].includes(attribute.name)) {
+            if (
+              ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background'].includes(attribute.name)
+            ) {
               expect(attribute.value, payload).not.toMatch(/^\s*(javascript|vbscript|data):/i);
             }
           }
