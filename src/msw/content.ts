@@ -1,0 +1,145 @@
+import type { AIInsight, AISuggestion } from '../core/types.js';
+
+/*
+ * The fixed texts the scenarios stream. No randomness and no clock: the same scenario always sends
+ * the same words, so stories, tests and visual snapshots are stable.
+ */
+
+/** The answer most scenarios stream: one paragraph, about sixty tokens. */
+export const SCENARIO_ANSWER =
+  'Server-Sent Events keep one HTTP response open and let the server write events as they happen. ' +
+  'Each event is a few `data:` lines followed by a blank line, so a chat model can stream its answer ' +
+  'token by token over plain HTTP. Proxies pass it through, and after a dropped connection the client ' +
+  'can resume from the id of the last event it received, so nothing is lost and nothing is repeated.';
+
+/** The reasoning ("thinking") text of the `reasoning` scenario, streamed before its answer. */
+export const SCENARIO_REASONING =
+  'The user wants to know how streaming works. I should explain the event format first, then why it ' +
+  'suits a chat: one request, tokens as soon as they exist, and delivery that can resume. ' +
+  'A short, concrete answer is best; no code is needed.';
+
+/** The answer of the `markdown` scenario: headings, emphasis, a link, lists, a table, a code block and a quote. */
+export const SCENARIO_MARKDOWN = `# Streaming chat over SSE
+
+Server-Sent Events give a chat UI **incremental** answers over *plain* HTTP. The
+[WHATWG specification](https://html.spec.whatwg.org/multipage/server-sent-events.html) defines the format.
+
+## Why it works well
+
+- One long-lived \`POST\` response per answer
+- Resumes with \`Last-Event-ID\` after a dropped connection
+- Passes through most proxies
+  - as long as they do not buffer the body
+
+## Reading a stream
+
+1. Send the request with \`Accept: text/event-stream\`.
+2. Read the body as it arrives and split it into events.
+3. Stop at \`data: [DONE]\`.
+
+| Transport | Direction | Reconnects |
+| --- | --- | --- |
+| SSE | server to client | built in |
+| WebSocket | both ways | by hand |
+| Long polling | server to client | by hand |
+
+\`\`\`ts
+const response = await fetch('/api/v2/chat/completions/', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+  body: JSON.stringify({ model: 'deepseek-chat', messages, stream: true }),
+});
+\`\`\`
+
+> Flush after every event, or a buffering proxy will hold the answer back.`;
+
+const LONG_TOPICS = [
+  'Opening the stream',
+  'Framing events',
+  'Keeping the connection alive',
+  'Backpressure',
+  'Idle timeouts',
+  'Dropped connections',
+  'Resuming with event ids',
+  'Rate limits',
+  'Server errors',
+  'Falling back to one request',
+  'Rendering tokens',
+  'Accessibility',
+] as const;
+
+const LONG_SENTENCES = [
+  'A streaming answer starts as soon as the model has its first token, so the reader sees progress instead of a spinner.',
+  'Every event ends with a blank line, and the client dispatches it only then, never halfway through a line.',
+  'Comment lines that start with a colon carry no data, yet they prove that the connection is still alive.',
+  'When the network slows down, the server writes less often, and the client simply waits for the next read.',
+  'If no byte arrives for too long, the client gives up on the request and reports a timeout it can retry.',
+  'A connection that drops in the middle of an answer keeps the text that already arrived on the screen.',
+  'With an id on every event, the client asks for the rest of the answer and the server continues where it stopped.',
+  'A server that is busy answers with a status of four hundred twenty nine and says how long to wait.',
+  'Transient failures are retried with a growing, randomised delay, so many clients do not return at once.',
+  'When streaming keeps failing, one plain request can still bring the whole answer back in a single reply.',
+  'Tokens are batched into one update per frame, so a fast model never makes the page stutter.',
+  'Screen readers hear the finished answer once, instead of a new announcement for every token.',
+] as const;
+
+/** Splits text into the tokens a scenario streams: each word with the whitespace after it. Joined, they give the text back. */
+export function tokenize(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+/** Builds the answer of the `long` scenario: sections of fixed sentences, at least `minTokens` tokens. */
+function buildLongAnswer(minTokens: number): string {
+  const sections: string[] = [];
+  let tokens = 0;
+  for (let n = 0; tokens < minTokens; n += 1) {
+    const topic = LONG_TOPICS[n % LONG_TOPICS.length] ?? '';
+    const paragraphs = [0, 1].map((p) =>
+      [0, 1, 2, 3].map((s) => LONG_SENTENCES[(n * 5 + p * 4 + s) % LONG_SENTENCES.length]).join(' '),
+    );
+    const section = `## ${n + 1}. ${topic}\n\n${paragraphs.join('\n\n')}`;
+    sections.push(section);
+    tokens += tokenize(section).length;
+  }
+  return sections.join('\n\n');
+}
+
+/** The answer of the `long` scenario: numbered sections of fixed prose, at least 2,000 tokens. */
+export const SCENARIO_LONG_ANSWER: string = buildLongAnswer(2_000);
+
+/** The insights the `insights` scenario sends as `event: insight`. */
+export const SCENARIO_INSIGHTS: readonly AIInsight[] = [
+  {
+    id: 'insight-1',
+    kind: 'tip',
+    title: 'Ask for an example',
+    description: 'A minimal server makes the event format concrete.',
+    confidence: 0.82,
+    suggestedPrompt: 'Show me a minimal SSE endpoint in Node.js.',
+  },
+  {
+    id: 'insight-2',
+    kind: 'optimization',
+    title: 'Watch out for buffering',
+    description: 'Compression and buffering proxies can hold events back; flush after each event.',
+    confidence: 0.67,
+  },
+];
+
+/** The follow-ups the `insights` scenario sends as `event: suggestion`. */
+export const SCENARIO_SUGGESTIONS: readonly AISuggestion[] = [
+  {
+    id: 'suggestion-1',
+    title: 'Compare with WebSockets',
+    content: 'How do Server-Sent Events compare with WebSockets for a chat?',
+    category: 'follow-up',
+    confidence: 0.9,
+  },
+  {
+    id: 'suggestion-2',
+    title: 'Handle reconnects',
+    content: 'How should a client resume a stream after the network drops?',
+    category: 'follow-up',
+    confidence: 0.75,
+  },
+];
