@@ -1,7 +1,15 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { MotionGlobalConfig } from 'framer-motion';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles/index.css';
 import './preview.css';
+
+// Under automation (story tests, screenshots) every story shows its settled state: no animation is caught
+// half-way, where an accessibility check would measure a half-faded colour or a screenshot would differ.
+if (typeof navigator !== 'undefined' && navigator.webdriver) {
+  MotionGlobalConfig.skipAnimations = true;
+  document.documentElement.dataset.automation = '';
+}
 
 type Theme = 'light' | 'dark';
 type Direction = 'ltr' | 'rtl';

@@ -12,6 +12,7 @@ import { ChatLabelsProvider, useLabels, type ChatLabelsOverride } from './labels
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { useStickToBottom } from './lib/use-stick-to-bottom.js';
+import { markdownToPlainText } from './markdown/plain-text.js';
 import { SkeletonLoader } from './SkeletonLoader.js';
 import { StreamingMessageBubble } from './StreamingMessageBubble.js';
 
@@ -103,7 +104,8 @@ function ChatInterface({
       const snapshot = service.getSnapshot();
       if (streamingId && snapshot.streamingMessageId !== streamingId) {
         const done = snapshot.messages.find((m) => m.id === streamingId);
-        if (done?.status === 'complete' && done.content) setAnnouncement(text.answered(done.content));
+        if (done?.status === 'complete' && done.content)
+          setAnnouncement(text.answered(markdownToPlainText(done.content)));
       }
       streamingId = snapshot.streamingMessageId;
     });

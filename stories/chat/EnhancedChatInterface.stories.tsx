@@ -69,9 +69,7 @@ export const Streaming: Story = {
     await expect(log.getByText('What is SSE?')).toBeVisible();
     await waitFor(() => expect(log.getByText('HTTP').tagName).toBe('STRONG'));
     const announcer = canvasElement.querySelector('[data-slot="chat-announcer"]');
-    await waitFor(() =>
-      expect(announcer).toHaveTextContent('Answer: Server-Sent Events stream text over plain **HTTP**.'),
-    );
+    await waitFor(() => expect(announcer).toHaveTextContent('Answer: Server-Sent Events stream text over plain HTTP.'));
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('');
     await expect(args.onMessageSent).toHaveBeenCalledOnce();
     await expect(args.onMessageSent).toHaveBeenCalledWith('What is SSE?');

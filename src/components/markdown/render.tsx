@@ -24,8 +24,8 @@ function renderBlock(token: Token, key: string): ReactNode {
       );
     case 'heading': {
       const heading = t as Tokens.Heading;
-      // Headings inside a message sit below the page's own: h3..h6, sized like emphasis, not like a page title.
-      const Tag = (['h3', 'h4', 'h5', 'h6', 'h6', 'h6'] as const)[heading.depth - 1] ?? 'h6';
+      // Below the page's own headings, and never skipping a level: # to ### become h3, deeper ones h4.
+      const Tag = heading.depth <= 3 ? 'h3' : 'h4';
       return (
         <Tag key={key} className={`${prose} pc:text-base pc:font-semibold`}>
           {renderInline(heading.tokens)}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { closeOpenMarkdown } from '../../../src/components/markdown/close-open-markdown.js';
 import { Markdown } from '../../../src/components/markdown/Markdown.js';
+import { markdownToPlainText } from '../../../src/components/markdown/plain-text.js';
 import { safeUrl } from '../../../src/components/markdown/safe-url.js';
 
 describe('safeUrl', () => {
@@ -79,7 +80,7 @@ describe('Markdown', () => {
         }
       </Markdown>,
     );
-    expect(container.querySelector('h4')).toHaveTextContent('Plan');
+    expect(container.querySelector('h3')).toHaveTextContent('Plan');
     expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
     expect(container.querySelector('td:last-child')).toHaveClass('pc:text-end');
     expect(container.querySelector('[data-slot="code-block-language"]')).toHaveTextContent('ts');
@@ -101,5 +102,15 @@ describe('Markdown', () => {
     expect(container.firstElementChild).toHaveAttribute('data-streaming');
     rerender(<Markdown>{'Hi'}</Markdown>);
     expect(container.firstElementChild).not.toHaveAttribute('data-streaming');
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('keeps the words and drops the syntax', () => {
+    expect(
+      markdownToPlainText(
+        '## Title\n\nUse **bold**, `code` and [a link](https://x.test).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+      ),
+    ).toBe('Title Use bold, code and a link. one two a b 1 2');
   });
 });

@@ -1,0 +1,296 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
+import { chatScenarioHandler, type ChatScenarioName, type ScenarioOptions } from '../../src/msw/index.js';
+
+/**
+ * One story per network situation: the real `useSSEChat` against the MSW scenario of the same name, in
+ * its deterministic mode. Each play function asks a question and checks what a user would see at the end.
+ */
+const meta = {
+  title: 'Chat/Scenarios',
+  component: EnhancedChatInterface,
+  tags: ['!autodocs'],
+  parameters: { layout: 'fullscreen' },
+  args: {
+    chatOptions: { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1500 }, idleTimeoutMs: 400 },
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ height: '640px', maxWidth: '760px', margin: '0 auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof EnhancedChatInterface>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const QUESTION = 'How does streaming over SSE work?';
+const FIRST_WORDS = 'Server-Sent Events keep one HTTP response open';
+const LAST_WORDS = 'nothing is lost and nothing is repeated.';
+
+function scenario(name: ChatScenarioName, options: ScenarioOptions = {}): Pick<Story, 'beforeEach'> {
+  return {
+    beforeEach({ msw }) {
+      msw.use(chatScenarioHandler(name, { deterministic: true, ...options }));
+    },
+  };
+}
+
+async function ask(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), QUESTION);
+  await userEvent.keyboard('{Enter}');
+  const log = canvas.getByRole('log', { name: 'Conversation' });
+  await expect(within(log).getByText(QUESTION)).toBeVisible();
+  return { canvas, log };
+}
+
+/** The last assistant message, once its status is `status`. */
+async function answer(log: HTMLElement, status: string, timeout = 8000) {
+  let last: HTMLElement | undefined;
+  await waitFor(
+    () => {
+      last = [...log.querySelectorAll<HTMLElement>('[data-role="assistant"]')].at(-1);
+      expect(last).toHaveAttribute('data-status', status);
+    },
+    { timeout },
+  );
+  return last as HTMLElement;
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+async function expectFullAnswer(log: HTMLElement) {
+  const message = await answer(log, 'complete');
+  await expect(occurrences(message.textContent ?? '', FIRST_WORDS)).toBe(1);
+  await expect(occurrences(message.textContent ?? '', LAST_WORDS)).toBe(1);
+  return message;
+}
+
+async function expectToast(canvasElement: HTMLElement, title: string) {
+  const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 });
+  await expect(alert).toHaveTextContent(title);
+  return alert;
+}
+
+export const NormalStreaming: Story = {
+  ...scenario('streaming'),
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+    const announcer = canvasElement.querySelector('[data-slot="chat-announcer"]');
+    await waitFor(() => expect(announcer).toHaveTextContent(`Answer: ${FIRST_WORDS}`));
+    await expect(announcer?.textContent).not.toContain('`');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvasElement.querySelector('[data-slot="connection-status"]')).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
+  },
+};
+
+/** A skeleton holds the answer's place until the first token. */
+export const SlowFirstToken: Story = {
+  ...scenario('slow-first-token', { firstTokenDelayMs: 800 }),
+  args: { chatOptions: { idleTimeoutMs: 5000 } },
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expect(await canvas.findByRole('status', { name: 'Loading…' })).toBeVisible();
+    await expectFullAnswer(log);
+    await expect(canvas.queryByRole('status', { name: 'Loading…' })).toBeNull();
+  },
+};
+
+export const ReasoningThenAnswer: Story = {
+  ...scenario('reasoning'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const message = await expectFullAnswer(log);
+    const thinking = within(message).getByRole('group');
+    await expect(thinking).toHaveTextContent('The user wants to know how streaming works.');
+    await expect(thinking).not.toHaveAttribute('open');
+  },
+};
+
+export const MarkdownHeavy: Story = {
+  ...scenario('markdown'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const message = await answer(log, 'complete');
+    await expect(within(message).getByRole('heading', { name: 'Streaming chat over SSE' })).toBeVisible();
+    await expect(within(message).getByRole('table')).toBeVisible();
+    await expect(message.querySelector('pre code')).not.toBeNull();
+    await expect(message.textContent).not.toContain('**');
+  },
+};
+
+export const LongAnswer: Story = {
+  ...scenario('long'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const message = await answer(log, 'complete', 20_000);
+    await expect((message.textContent ?? '').length).toBeGreaterThan(8000);
+  },
+};
+
+/** Insights and suggestions appear beside the answer; Apply puts a suggestion into the composer. */
+export const InsightsAndSuggestions: Story = {
+  ...scenario('insights'),
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+    const insights = canvas.getByRole('region', { name: 'Insights' });
+    await expect(within(insights).getAllByRole('article').length).toBeGreaterThan(0);
+    const suggestions = canvas.getByRole('region', { name: 'Suggestions' });
+    const [firstApply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
+    await userEvent.click(firstApply as HTMLElement);
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).not.toHaveValue('');
+  },
+};
+
+export const KeepAlivesBeforeContent: Story = {
+  ...scenario('keep-alive', { keepAliveCount: 4, keepAliveIntervalMs: 100 }),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+  },
+};
+
+/** The token expired: it is refreshed once and the request goes through. */
+export const AuthRefreshSucceeds: Story = {
+  ...scenario('auth-refresh'),
+  args: {
+    chatOptions: { getToken: () => 'stale-token', refreshToken: () => 'refreshed-token', retry: { baseDelayMs: 1 } },
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Signed out for good: a clear "session expired", no Retry, and the question stays in the transcript. */
+export const AuthExpired: Story = {
+  ...scenario('auth-expired'),
+  args: { chatOptions: { getToken: () => 'stale-token', refreshToken: () => 'still-stale' } },
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const alert = await expectToast(canvasElement, 'Session expired');
+    await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await answer(log, 'error');
+    await expect(within(log).getByText(QUESTION)).toBeVisible();
+  },
+};
+
+/** 429: the status shows the retry and its countdown, then the answer arrives by itself. */
+export const RateLimitedThenSuccess: Story = {
+  ...scenario('rate-limit', { retryAfterSeconds: 1 }),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const status = canvasElement.querySelector('[data-slot="connection-status"]') as HTMLElement;
+    await waitFor(() => expect(status).toHaveAttribute('data-state', 'reconnecting'));
+    await expect(status).toHaveTextContent(/Reconnecting \(attempt 1 of 3\).*next try in 1 s/);
+    await expectFullAnswer(log);
+    await expect(status).toHaveAttribute('data-state', 'connected');
+  },
+};
+
+export const ServerErrorsThenSuccess: Story = {
+  ...scenario('server-errors'),
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Streaming keeps failing; one plain JSON request serves the answer. */
+export const FallbackToNonStreaming: Story = {
+  ...scenario('fallback'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+  },
+};
+
+/** The connection drops mid-answer; the stream resumes from the last event id, nothing repeated or lost. */
+export const CutWithIdsResumes: Story = {
+  ...scenario('cut-with-ids'),
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await expectFullAnswer(log);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Cut without ids: the partial answer is kept as interrupted; Retry brings the whole answer. */
+export const CutWithoutIdsThenRetry: Story = {
+  ...scenario('cut-without-ids'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const partial = await answer(log, 'interrupted');
+    await expect(partial).toHaveTextContent('Connection lost: the answer is incomplete');
+    await expect(partial).toHaveTextContent(FIRST_WORDS);
+    const alert = await expectToast(canvasElement, 'Connection lost');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expectFullAnswer(log);
+    await expect(within(log).getAllByText(QUESTION)).toHaveLength(1);
+  },
+};
+
+export const MalformedChunk: Story = {
+  ...scenario('malformed-chunk'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const alert = await expectToast(canvasElement, 'Unexpected reply');
+    await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const failed = await answer(log, 'error');
+    await expect(failed).toHaveTextContent(FIRST_WORDS);
+    await userEvent.click(within(failed).getByRole('button', { name: 'Retry' }));
+    await expectFullAnswer(log);
+  },
+};
+
+export const ErrorChunkMidStream: Story = {
+  ...scenario('error-chunk'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    await expectToast(canvasElement, 'The server had a problem');
+    const failed = await answer(log, 'error');
+    await expect(failed).toHaveTextContent(FIRST_WORDS);
+  },
+};
+
+/** The server goes silent: after the idle timeout the partial answer is kept and Retry works. */
+export const StallIdleTimeout: Story = {
+  ...scenario('stall'),
+  play: async ({ canvasElement }) => {
+    const { log } = await ask(canvasElement);
+    const alert = await expectToast(canvasElement, 'The server stopped responding');
+    await answer(log, 'interrupted');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expectFullAnswer(log);
+  },
+};
+
+/** Offline: the status says so and the retry waits; back online, the answer arrives without a click. */
+export const OfflineThenOnline: Story = {
+  ...scenario('offline'),
+  play: async ({ canvasElement }) => {
+    const status = canvasElement.querySelector('[data-slot="connection-status"]') as HTMLElement;
+    window.dispatchEvent(new Event('offline'));
+    await waitFor(() => expect(status).toHaveAttribute('data-state', 'offline'));
+    const { log } = await ask(canvasElement);
+    await waitFor(() => expect(status).toHaveAttribute('data-state', 'reconnecting'));
+    // Held while offline: still waiting, no answer and no error.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(canvasElement.querySelector('[data-slot="chat"]')).toHaveAttribute('data-state', 'streaming');
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+    window.dispatchEvent(new Event('online'));
+    await expectFullAnswer(log);
+    await expect(status).toHaveAttribute('data-state', 'connected');
+  },
+};
