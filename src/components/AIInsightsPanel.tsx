@@ -1,11 +1,8 @@
 'use client';
-import { useId, type ComponentProps, type ReactElement } from 'react';
-import { AnimatePresence } from 'framer-motion';
+import type { ComponentProps, ReactElement } from 'react';
 import type { AIInsight } from '../core/types.js';
 import { AIInsightCard } from './AIInsightCard.js';
-import { cn } from './lib/cn.js';
-import { AnimatedListItem, useDismissFocus } from './lib/dismissible-list.js';
-import { Motion } from './lib/motion.js';
+import { CardListPanel } from './lib/CardListPanel.js';
 import { useLabels, type InsightLabels } from './labels.js';
 
 export interface AIInsightsPanelProps extends Omit<ComponentProps<'section'>, 'children'> {
@@ -32,55 +29,26 @@ export function AIInsightsPanel({
   onDismiss,
   headingLevel = 3,
   labels,
-  className,
   ...props
 }: AIInsightsPanelProps): ReactElement | null {
   const text = useLabels('insights', labels);
-  const headingId = useId();
-  const { rootRef, headingRef, trackItem, willDismiss } = useDismissFocus(insights.map((insight) => insight.id));
-  if (insights.length === 0) return null;
-  const Heading = `h${headingLevel}` as const;
-  const dismiss = onDismiss
-    ? (insight: AIInsight) => {
-        willDismiss(insight.id);
-        onDismiss(insight);
-      }
-    : undefined;
-
   return (
-    <section
-      ref={rootRef}
-      data-slot="insights-panel"
-      aria-labelledby={headingId}
-      className={cn('pc:flex pc:flex-col pc:gap-2 pc:font-sans pc:text-foreground', className)}
+    <CardListPanel
+      items={insights}
+      slot="insights-panel"
+      heading={text.heading}
+      headingLevel={headingLevel}
+      onDismiss={onDismiss}
+      renderCard={(insight, dismiss, cardHeadingLevel) => (
+        <AIInsightCard
+          insight={insight}
+          onApply={onApply}
+          onDismiss={dismiss}
+          headingLevel={cardHeadingLevel}
+          labels={labels}
+        />
+      )}
       {...props}
-    >
-      <Heading
-        ref={headingRef}
-        id={headingId}
-        tabIndex={-1}
-        data-slot="insights-panel-heading"
-        className="pc:m-0 pc:text-sm pc:font-semibold pc:focus-visible:outline-2 pc:focus-visible:outline-offset-2 pc:focus-visible:outline-ring"
-      >
-        {text.heading}
-      </Heading>
-      <ul data-slot="insights-panel-list" className="pc:m-0 pc:-mb-2 pc:list-none pc:p-0">
-        <Motion>
-          <AnimatePresence initial={false}>
-            {insights.map((insight) => (
-              <AnimatedListItem key={insight.id} ref={trackItem(insight.id)} data-slot="insights-panel-item">
-                <AIInsightCard
-                  insight={insight}
-                  onApply={onApply}
-                  onDismiss={dismiss}
-                  headingLevel={(headingLevel + 1) as 3 | 4 | 5}
-                  labels={labels}
-                />
-              </AnimatedListItem>
-            ))}
-          </AnimatePresence>
-        </Motion>
-      </ul>
-    </section>
+    />
   );
 }

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
+import { chatFrame } from '../support/chat-frame.js';
 import { encodeSseEvent, sseResponse } from '../../src/msw/sse.js';
 import { arabicLabels } from '../support/labels-ar.js';
 
@@ -26,13 +27,7 @@ const meta = {
     onMessageSent: fn(),
     chatOptions: { endpoint: ENDPOINT, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
   },
-  decorators: [
-    (Story) => (
-      <div style={{ height: '640px', maxWidth: '760px', margin: '0 auto' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [chatFrame],
 } satisfies Meta<typeof EnhancedChatInterface>;
 
 export default meta;

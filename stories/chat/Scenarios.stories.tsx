@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
+import { chatFrame } from '../support/chat-frame.js';
 import { chatScenarioHandler, type ChatScenarioName, type ScenarioOptions } from '../../src/msw/index.js';
 
 /**
@@ -15,13 +16,7 @@ const meta = {
   args: {
     chatOptions: { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1500 }, idleTimeoutMs: 400 },
   },
-  decorators: [
-    (Story) => (
-      <div style={{ height: '640px', maxWidth: '760px', margin: '0 auto' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [chatFrame],
 } satisfies Meta<typeof EnhancedChatInterface>;
 
 export default meta;

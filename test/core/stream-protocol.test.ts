@@ -1,37 +1,23 @@
 /** The wire protocol of streamChatCompletion, driven through a real HTTP server. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
+import { describe, expect, it } from 'vitest';
+import { withSseServer } from '../support/with-sse-server.js';
 import {
   answer,
   asChatError,
   chunk,
   completion,
   DONE,
-  drain,
   type Eol,
-  FAST_RETRY,
   reasoningOf,
-  REQUEST,
   retriesOf,
   sse,
   type SseServer,
-  startSseServer,
   textChunk,
   textOf,
   typesOf,
 } from '../support/sse-server.js';
 
-let server: SseServer;
-beforeEach(async () => {
-  server = await startSseServer();
-});
-afterEach(async () => {
-  await server.close();
-  expect(server.handlerErrors).toEqual([]);
-});
-
-const run = (options: StreamOptions = {}) =>
-  drain(streamChatCompletion(REQUEST, { endpoint: server.url, retry: FAST_RETRY, idleTimeoutMs: 2000, ...options }));
+const { server, run } = withSseServer();
 
 /** A handler that writes `body` as an SSE response cut at `cuts` (byte offsets), then ends. */
 const sseBody =
@@ -62,22 +48,22 @@ describe('line endings and framing', { timeout: 10_000 }, () => {
       sse({ data: chunk({ content: '!', finish_reason: 'stop' }) }, eol);
     const bytes = Buffer.from(body);
     // Cut after every CR and every LF, so a CRLF pair and a trailing CR straddle reads.
-    server.reply(sseBody(bytes, [...cutsAfter(bytes, 13), ...cutsAfter(bytes, 10)]));
+    server().reply(sseBody(bytes, [...cutsAfter(bytes, 13), ...cutsAfter(bytes, 10)]));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe('Hello, world!');
     expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
     expect(retriesOf(events)).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it.each(lineEnds)('%s: a stream ending with [DONE] completes with one request', async (_name, eol) => {
-    server.reply(sseBody(answer(['one ', 'two'], eol)));
+    server().reply(sseBody(answer(['one ', 'two'], eol)));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe('one two');
     expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('a leading BOM does not cost the first event, even split across reads', async () => {
@@ -85,19 +71,19 @@ describe('line endings and framing', { timeout: 10_000 }, () => {
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from(textChunk('First') + textChunk(' second') + DONE()),
     ]);
-    server.reply(sseBody(bytes), sseBody(bytes, [1, 2, 3]));
+    server().reply(sseBody(bytes), sseBody(bytes, [1, 2, 3]));
     for (let i = 0; i < 2; i += 1) {
       const { events, error } = await run();
       expect(error).toBeUndefined();
       expect(textOf(events)).toBe('First second');
     }
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it('joins a multi-line data field with newlines before parsing it', async () => {
     const pretty = JSON.stringify(chunk({ content: 'line 1\nline 2' }), null, 2);
     expect(pretty.split('\n').length).toBeGreaterThan(3);
-    server.reply(sseBody(sse({ data: pretty }) + DONE()));
+    server().reply(sseBody(sse({ data: pretty }) + DONE()));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe('line 1\nline 2');
@@ -108,7 +94,7 @@ describe('line endings and framing', { timeout: 10_000 }, () => {
     const bytes = Buffer.from(answer(pieces));
     // Cut before every UTF-8 continuation byte: every multi-byte character is split.
     const inside = [...bytes.keys()].filter((i) => (bytes[i]! & 0xc0) === 0x80);
-    server.reply(sseBody(bytes, inside), sseBody(Buffer.from(textChunk('سلام 🙂') + DONE()), 'every-byte'));
+    server().reply(sseBody(bytes, inside), sseBody(Buffer.from(textChunk('سلام 🙂') + DONE()), 'every-byte'));
     const first = await run();
     expect(first.error).toBeUndefined();
     expect(textOf(first.events)).toBe(pieces.join(''));
@@ -119,7 +105,7 @@ describe('line endings and framing', { timeout: 10_000 }, () => {
 
   it('comments and keep-alives carry nothing', async () => {
     const body = `: keep-alive\n\n${textChunk('a')}:\n: ping\n${textChunk('b')}: keep-alive\n\n${DONE()}`;
-    server.reply(sseBody(body));
+    server().reply(sseBody(body));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(events).toEqual([
@@ -138,7 +124,7 @@ describe('completion chunks', { timeout: 10_000 }, () => {
       sse({ data: chunk({ emptyChoices: true }) }) +
       sse({ data: chunk({ finish_reason: 'stop' }) }) +
       DONE();
-    server.reply(sseBody(body));
+    server().reply(sseBody(body));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(events).toEqual([
@@ -148,7 +134,7 @@ describe('completion chunks', { timeout: 10_000 }, () => {
   });
 
   it('reasoning_content and reasoning become reasoning events, apart from the answer', async () => {
-    server.reply(async (x) => {
+    server().reply(async (x) => {
       x.sseHead();
       await x.write(sse({ data: chunk({ reasoning_content: 'Think. ' }) }));
       await x.write(sse({ data: chunk({ reasoning: 'More.' }) }));
@@ -165,7 +151,7 @@ describe('completion chunks', { timeout: 10_000 }, () => {
 
   it('usage from the final chunk comes just before finish', async () => {
     const usage = { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 };
-    server.reply(sseBody(textChunk('ok') + sse({ data: chunk({ finish_reason: 'stop', usage }) }) + DONE()));
+    server().reply(sseBody(textChunk('ok') + sse({ data: chunk({ finish_reason: 'stop', usage }) }) + DONE()));
     const { events } = await run();
     expect(events.slice(-2)).toEqual([
       { type: 'usage', usage: { promptTokens: 10, completionTokens: 2, totalTokens: 12 } },
@@ -180,7 +166,7 @@ describe('completion chunks', { timeout: 10_000 }, () => {
         data: chunk({ finish_reason: 'stop', groqUsage: { prompt_tokens: 7, completion_tokens: 9, total_tokens: 16 } }),
       }) +
       DONE();
-    server.reply(sseBody(body));
+    server().reply(sseBody(body));
     const { events } = await run();
     expect(events.filter((e) => e.type === 'usage')).toEqual([
       { type: 'usage', usage: { promptTokens: 7, completionTokens: 9, totalTokens: 16 } },
@@ -189,7 +175,7 @@ describe('completion chunks', { timeout: 10_000 }, () => {
   });
 
   it('usage after the finish_reason chunk: usage, then finish last; a later null reason erases nothing', async () => {
-    server.reply(async (x) => {
+    server().reply(async (x) => {
       x.sseHead();
       await x.write(textChunk('Hi'));
       await x.write(sse({ data: chunk({ finish_reason: 'length' }) }));
@@ -211,21 +197,21 @@ describe('completion chunks', { timeout: 10_000 }, () => {
   });
 
   it('no usage sent → no usage event', async () => {
-    server.reply(sseBody(answer(['x'])));
+    server().reply(sseBody(answer(['x'])));
     const { events } = await run();
     expect(typesOf(events)).not.toContain('usage');
   });
 
   it('[DONE] without any finish_reason completes with reason null', async () => {
-    server.reply(sseBody(textChunk('partial but done') + DONE()));
+    server().reply(sseBody(textChunk('partial but done') + DONE()));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(events.at(-1)).toEqual({ type: 'finish', reason: null });
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('nothing after [DONE] is yielded', async () => {
-    server.reply(sseBody(textChunk('before') + DONE() + textChunk('after')));
+    server().reply(sseBody(textChunk('before') + DONE() + textChunk('after')));
     const { events } = await run();
     expect(textOf(events)).toBe('before');
     expect(events.at(-1)).toEqual({ type: 'finish', reason: null });
@@ -251,7 +237,7 @@ describe('named events', { timeout: 10_000 }, () => {
       sse({ event: 'insight', data: '{broken' }) +
       sse({ event: 'message', data: chunk({ content: 'B' }) }) +
       DONE();
-    server.reply(sseBody(body));
+    server().reply(sseBody(body));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(events).toEqual([
@@ -266,7 +252,7 @@ describe('named events', { timeout: 10_000 }, () => {
 
 describe('response types', { timeout: 10_000 }, () => {
   it('a 200 application/json reply is a whole answer: delta, usage, finish', async () => {
-    server.reply((x) => x.json(200, completion('Whole answer', 'stop')));
+    server().reply((x) => x.json(200, completion('Whole answer', 'stop')));
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(events).toEqual([
@@ -277,15 +263,15 @@ describe('response types', { timeout: 10_000 }, () => {
   });
 
   it('a 200 text/html page (a proxy error page) is a protocol error, not an answer, and not retried', async () => {
-    server.otherwise((x) => x.text(200, '<html><body>Gateway login</body></html>', 'text/html; charset=utf-8'));
+    server().otherwise((x) => x.text(200, '<html><body>Gateway login</body></html>', 'text/html; charset=utf-8'));
     const { events, error } = await run();
     expect(asChatError(error)).toMatchObject({ kind: 'protocol', retryable: false });
     expect(events).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('a malformed chunk is a protocol error: text before it stands, nothing after it is yielded', async () => {
-    server.otherwise(async (x) => {
+    server().otherwise(async (x) => {
       x.sseHead();
       await x.write(textChunk('Kept'));
       await x.pause(5);
@@ -297,13 +283,13 @@ describe('response types', { timeout: 10_000 }, () => {
     expect(asChatError(error)).toMatchObject({ kind: 'protocol', retryable: false });
     expect(textOf(events)).toBe('Kept too');
     expect(typesOf(events)).not.toContain('finish');
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('a chunk that is JSON but not an object is a protocol error', async () => {
-    server.otherwise(sseBody(sse({ data: '[1,2]' }) + DONE()));
+    server().otherwise(sseBody(sse({ data: '[1,2]' }) + DONE()));
     const { error } = await run();
     expect(asChatError(error).kind).toBe('protocol');
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 });

@@ -1,12 +1,12 @@
 /** Resuming a cut stream with Last-Event-ID, driven through a real HTTP server. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
+import { describe, expect, it } from 'vitest';
+import { withSseServer } from '../support/with-sse-server.js';
+import { streamChatCompletion } from '../../src/core/stream.js';
 import type { ChatStreamEvent } from '../../src/core/types.js';
 import {
   asChatError,
   chunk,
   DONE,
-  drain,
   eventsAfter,
   type Exchange,
   FAST_RETRY,
@@ -14,24 +14,12 @@ import {
   REQUEST,
   retriesOf,
   sse,
-  type SseServer,
-  startSseServer,
   textChunk,
   textOf,
   typesOf,
 } from '../support/sse-server.js';
 
-let server: SseServer;
-beforeEach(async () => {
-  server = await startSseServer();
-});
-afterEach(async () => {
-  await server.close();
-  expect(server.handlerErrors).toEqual([]);
-});
-
-const run = (options: StreamOptions = {}) =>
-  drain(streamChatCompletion(REQUEST, { endpoint: server.url, retry: FAST_RETRY, idleTimeoutMs: 2000, ...options }));
+const { server, run } = withSseServer();
 
 const STORY = ['Once ', 'upon ', 'a ', 'time', ', the end.'];
 const STORY_EVENTS = STORY.map((content, i) => ({ id: String(i + 1), data: chunk({ content }) }));
@@ -61,15 +49,15 @@ const story =
     await x.end(sse({ data: chunk({ finish_reason: 'stop' }) }) + DONE());
   };
 
-const header = (i: number) => server.requests[i]!.headers['last-event-id'];
+const header = (i: number) => server().requests[i]!.headers['last-event-id'];
 
 describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
   it('a cut mid-stream re-POSTs the same body from the last completed event, after the server retry: delay', async () => {
-    server.reply(story({ upTo: 2, retryMs: 20, stop: (x) => x.destroy() }), story());
+    server().reply(story({ upTo: 2, retryMs: 20, stop: (x) => x.destroy() }), story());
     const events: ChatStreamEvent[] = [];
     let requestsSeenAtRetry = -1;
-    for await (const event of streamChatCompletion(REQUEST, { endpoint: server.url, retry: FAST_RETRY })) {
-      if (event.type === 'retry') requestsSeenAtRetry = server.requests.length;
+    for await (const event of streamChatCompletion(REQUEST, { endpoint: server().url, retry: FAST_RETRY })) {
+      if (event.type === 'retry') requestsSeenAtRetry = server().requests.length;
       events.push(event);
     }
     expect(textOf(events)).toBe(STORY.join(''));
@@ -81,16 +69,16 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
     expect(requestsSeenAtRetry).toBe(1);
     expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
 
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
     expect(header(0)).toBeUndefined();
     expect(header(1)).toBe('2');
-    expect(server.requests[1]!.rawBody).toBe(server.requests[0]!.rawBody);
-    expect(server.requests[1]!.headers.authorization).toBe(server.requests[0]!.headers.authorization);
-    expect(server.requests[1]!.receivedAt - server.requests[0]!.receivedAt).toBeGreaterThanOrEqual(18);
+    expect(server().requests[1]!.rawBody).toBe(server().requests[0]!.rawBody);
+    expect(server().requests[1]!.headers.authorization).toBe(server().requests[0]!.headers.authorization);
+    expect(server().requests[1]!.receivedAt - server().requests[0]!.receivedAt).toBeGreaterThanOrEqual(18);
   });
 
   it('a stream with ids that ends early (no [DONE], no finish) resumes; without retry: it backs off', async () => {
-    server.reply(story({ upTo: 3, stop: (x) => x.end() }), story());
+    server().reply(story({ upTo: 3, stop: (x) => x.end() }), story());
     const { events, error } = await run();
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe(STORY.join(''));
@@ -103,7 +91,7 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
   it('a stall (idle timeout) on a stream with ids resumes the same way', async () => {
     // Answers by the request's Last-Event-ID, not its position: under load a spurious timeout before the
     // first byte is retried too, and must not break the script.
-    server.otherwise(async (x) => {
+    server().otherwise(async (x) => {
       if (x.lastEventId !== undefined) return story()(x);
       x.sseHead();
       await x.write(storyEvent(0) + storyEvent(1));
@@ -113,14 +101,14 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe(STORY.join(''));
     expect(retriesOf(events).map((r) => r.error.kind)).toContain('timeout');
-    const resumes = server.requests.filter((r) => r.headers['last-event-id'] !== undefined);
+    const resumes = server().requests.filter((r) => r.headers['last-event-id'] !== undefined);
     expect(resumes.length).toBeGreaterThan(0);
     expect(resumes[0]!.headers['last-event-id']).toBe('2');
-    expect(server.requests[0]!.closedByClient).toBe(true);
+    expect(server().requests[0]!.closedByClient).toBe(true);
   });
 
   it('a resume that fails with 5xx before its first byte is retried and stays a resume', async () => {
-    server.reply(
+    server().reply(
       story({ upTo: 2, stop: (x) => x.destroy() }),
       (x) => x.json(503, { error: { message: 'busy' } }),
       story(),
@@ -133,20 +121,20 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
       [2, 'server'],
     ]);
     expect([header(1), header(2)]).toEqual(['2', '2']);
-    expect(server.requests[2]!.rawBody).toBe(server.requests[0]!.rawBody);
+    expect(server().requests[2]!.rawBody).toBe(server().requests[0]!.rawBody);
   });
 
   it('resumes count toward maxRetries; once they run out the error is thrown (no fallback after text)', async () => {
-    server.reply(story({ upTo: 2, stop: (x) => x.destroy() }), (x) => x.json(503, { error: { message: 'busy' } }));
+    server().reply(story({ upTo: 2, stop: (x) => x.destroy() }), (x) => x.json(503, { error: { message: 'busy' } }));
     const { events, error } = await run({ retry: { ...FAST_RETRY, maxRetries: 1 } });
     expect(asChatError(error)).toMatchObject({ kind: 'server', status: 503 });
     expect(typesOf(events)).toEqual(['delta', 'retry']);
     expect(textOf(events)).toBe('Once upon ');
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it('the server retry: delay is capped by maxRetryAfterMs', async () => {
-    server.reply(story({ upTo: 1, retryMs: 600_000, stop: (x) => x.destroy() }), story());
+    server().reply(story({ upTo: 1, retryMs: 600_000, stop: (x) => x.destroy() }), story());
     const { events, error } = await run({ retry: { ...FAST_RETRY, maxRetryAfterMs: 15 } });
     expect(error).toBeUndefined();
     expect(retriesOf(events)[0]!.delayMs).toBe(15);
@@ -154,7 +142,7 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
   });
 
   it('the last event id persists across events without an id, and across resumes', async () => {
-    server.reply(
+    server().reply(
       async (x) => {
         x.sseHead();
         await x.write(sse({ id: 'a', data: chunk({ content: 'A' }) }) + textChunk('B'));
@@ -176,7 +164,7 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
   });
 
   it('an error chunk after text on a stream with ids is final: no resume', async () => {
-    server.otherwise(async (x) => {
+    server().otherwise(async (x) => {
       x.sseHead();
       await x.write(storyEvent(0));
       await x.pause(5);
@@ -185,6 +173,6 @@ describe('resume with Last-Event-ID', { timeout: 10_000 }, () => {
     const { events, error } = await run();
     expect(asChatError(error)).toMatchObject({ kind: 'server', message: 'Model crashed' });
     expect(events).toEqual([{ type: 'delta', content: 'Once ' }]);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 });

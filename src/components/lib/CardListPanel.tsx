@@ -1,0 +1,75 @@
+'use client';
+import { AnimatePresence } from 'framer-motion';
+import { useId, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { cn } from './cn.js';
+import { AnimatedListItem, useDismissFocus } from './dismissible-list.js';
+import { Motion } from './motion.js';
+
+export interface CardListPanelProps<Item extends { id: string }> extends Omit<ComponentProps<'section'>, 'children'> {
+  items: readonly Item[];
+  /** The `data-slot` prefix of the panel's parts, e.g. "insights-panel". */
+  slot: string;
+  heading: string;
+  headingLevel: 2 | 3 | 4;
+  onDismiss?: (item: Item) => void;
+  /** Renders one card; `dismiss` is set when the panel can dismiss, and keeps focus in place when it does. */
+  renderCard: (item: Item, dismiss: ((item: Item) => void) | undefined, cardHeadingLevel: 3 | 4 | 5) => ReactNode;
+}
+
+/**
+ * A titled list of cards that grow in and collapse out, shared by the insights and suggestions panels.
+ * When a dismissed card goes away, focus moves to the next card (else the previous one, else the heading),
+ * so keyboard users keep their place. Renders nothing without items.
+ */
+export function CardListPanel<Item extends { id: string }>({
+  items,
+  slot,
+  heading,
+  headingLevel,
+  onDismiss,
+  renderCard,
+  className,
+  ...props
+}: CardListPanelProps<Item>): ReactElement | null {
+  const headingId = useId();
+  const { rootRef, headingRef, trackItem, willDismiss } = useDismissFocus(items.map((item) => item.id));
+  if (items.length === 0) return null;
+  const Heading = `h${headingLevel}` as const;
+  const dismiss = onDismiss
+    ? (item: Item) => {
+        willDismiss(item.id);
+        onDismiss(item);
+      }
+    : undefined;
+
+  return (
+    <section
+      ref={rootRef}
+      data-slot={slot}
+      aria-labelledby={headingId}
+      className={cn('pc:flex pc:flex-col pc:gap-2 pc:font-sans pc:text-foreground', className)}
+      {...props}
+    >
+      <Heading
+        ref={headingRef}
+        id={headingId}
+        tabIndex={-1}
+        data-slot={`${slot}-heading`}
+        className="pc:m-0 pc:text-sm pc:font-semibold pc:focus-visible:outline-2 pc:focus-visible:outline-offset-2 pc:focus-visible:outline-ring"
+      >
+        {heading}
+      </Heading>
+      <ul data-slot={`${slot}-list`} className="pc:m-0 pc:-mb-2 pc:list-none pc:p-0">
+        <Motion>
+          <AnimatePresence initial={false}>
+            {items.map((item) => (
+              <AnimatedListItem key={item.id} ref={trackItem(item.id)} data-slot={`${slot}-item`}>
+                {renderCard(item, dismiss, (headingLevel + 1) as 3 | 4 | 5)}
+              </AnimatedListItem>
+            ))}
+          </AnimatePresence>
+        </Motion>
+      </ul>
+    </section>
+  );
+}
