@@ -121,7 +121,11 @@ function ChatInterface({
     setDraft(content);
     composer.current?.focus();
   };
-  const dismiss = (item: AIInsight | AISuggestion) => setDismissed((ids) => new Set(ids).add(item.id));
+  // When a panel's last card goes, the panel goes with it: focus moves to the composer instead of being lost.
+  const dismissFrom = (panel: readonly (AIInsight | AISuggestion)[]) => (item: AIInsight | AISuggestion) => {
+    setDismissed((ids) => new Set(ids).add(item.id));
+    if (panel.length === 1) composer.current?.focus();
+  };
 
   const insights = chat.insights.filter((i) => !dismissed.has(i.id));
   const suggestions = chat.suggestions.filter((s) => !dismissed.has(s.id));
@@ -219,12 +223,12 @@ function ChatInterface({
           <AIInsightsPanel
             insights={insights}
             onApply={(insight) => insight.suggestedPrompt && putInComposer(insight.suggestedPrompt)}
-            onDismiss={dismiss}
+            onDismiss={dismissFrom(insights)}
           />
           <AISuggestionsPanel
             suggestions={suggestions}
             onApply={(suggestion) => putInComposer(suggestion.content)}
-            onDismiss={dismiss}
+            onDismiss={dismissFrom(suggestions)}
           />
         </div>
       )}

@@ -143,6 +143,13 @@ export const InsightsAndSuggestions: Story = {
     const [firstApply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
     await userEvent.click(firstApply as HTMLElement);
     await expect(canvas.getByRole('textbox', { name: 'Message' })).not.toHaveValue('');
+    // Dismissing every insight removes the panel; focus lands in the composer, not on the page body.
+    while (canvas.queryByRole('region', { name: 'Insights' })) {
+      const region = canvas.getByRole('region', { name: 'Insights' });
+      const [dismiss] = within(region).getAllByRole('button', { name: /^Dismiss/ });
+      await userEvent.click(dismiss as HTMLElement);
+    }
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
   },
 };
 

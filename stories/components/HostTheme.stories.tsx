@@ -46,6 +46,8 @@ const meta = {
 export default meta;
 
 export const BrandTokens: StoryObj<typeof meta> = {
+  // A light brand: it sets its own light background, so it pins the light theme for its text colours.
+  globals: { theme: 'light' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const userBody = canvasElement.querySelector('[data-role="user"] [data-slot="message-body"]') as HTMLElement;
