@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.{js,ts}', 'test/**'],
+    files: ['scripts/**', '*.config.{js,ts}', 'test/**', 'demo/**'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -3,21 +3,27 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, requireChromium } from './scripts/chromium.js';
 
-/** Only a run that includes the browser project needs Chromium; `--project unit` works without it. */
-function runsBrowserTests(argv: string[]): boolean {
+/** Whether this run includes project `name` (every one when none is named). Only `storybook` and `e2e` need Chromium. */
+function runsProject(name: string, argv: string[] = process.argv): boolean {
   const projects = argv.flatMap((arg, i) =>
     arg === '--project' ? [argv[i + 1] ?? ''] : arg.startsWith('--project=') ? [arg.slice('--project='.length)] : [],
   );
-  return projects.length === 0 || projects.includes('storybook');
+  return projects.length === 0 || projects.includes(name);
 }
 
-function storybookProject(): TestProjectInlineConfiguration {
+/** Every story as a test in Chromium, once per theme: a11y checks must pass in light and in dark. */
+function storybookProject(theme: 'light' | 'dark'): TestProjectInlineConfiguration {
   return {
     extends: true,
-    plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+    plugins: [
+      storybookTest({
+        configDir: fileURLToPath(new URL('./.storybook', import.meta.url)),
+        initialGlobals: { theme },
+      }),
+    ],
     optimizeDeps: {
       // Pre-bundled up front: a dependency discovered mid-run makes Vite reload and fail the test file.
       include: [
@@ -36,7 +42,7 @@ function storybookProject(): TestProjectInlineConfiguration {
       ],
     },
     test: {
-      name: 'storybook',
+      name: theme === 'light' ? 'storybook' : 'storybook-dark',
       browser: {
         enabled: true,
         headless: true,
@@ -49,6 +55,21 @@ function storybookProject(): TestProjectInlineConfiguration {
   };
 }
 
+/** The demo (`npm run dev`) driven end to end in Chromium; the test file starts its own server. */
+function e2eProject(): TestProjectInlineConfiguration {
+  requireChromium(); // fail before any test starts, with the one-line install hint
+  return {
+    extends: true,
+    test: {
+      name: 'e2e',
+      environment: 'node',
+      include: ['test/e2e/**/*.test.ts'],
+      // A group of its own: no other test file runs beside it to compete with its paced answers for the CPU.
+      sequence: { groupOrder: 1 },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
@@ -57,7 +78,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+        },
       },
       {
         extends: true,
@@ -68,7 +94,10 @@ export default defineConfig({
           setupFiles: ['./test/setup-dom.ts'],
         },
       },
-      ...(process.env.VITEST && runsBrowserTests(process.argv) ? [storybookProject()] : []),
+      ...(process.env.VITEST && (runsProject('storybook') || runsProject('storybook-dark'))
+        ? [storybookProject('light'), storybookProject('dark')]
+        : []),
+      ...(process.env.VITEST && runsProject('e2e') ? [e2eProject()] : []),
     ],
   },
 });

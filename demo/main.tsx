@@ -1,0 +1,77 @@
+import { StrictMode, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { EnhancedChatInterface } from '../src/components/EnhancedChatInterface.js';
+import type { UseSSEChatOptions } from '../src/react/useSSEChat.js';
+import { chatScenarios } from '../src/msw/scenarios.js';
+import type { DemoConfig } from './server/chat-endpoint.js';
+import '../src/styles/index.css';
+import './demo.css';
+
+const UPSTREAM = 'upstream';
+
+/** Backticked words of a scenario description as code. */
+function describe(text: string): ReactNode[] {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
+function Demo(): ReactElement {
+  const [scenario, setScenario] = useState('streaming');
+  const [config, setConfig] = useState<DemoConfig>({ upstream: false });
+
+  useEffect(() => {
+    fetch('/api/demo/config')
+      .then((response) => (response.ok ? (response.json() as Promise<DemoConfig>) : null))
+      .then((value) => value && setConfig(value))
+      .catch(() => undefined);
+  }, []);
+
+  const chatOptions = useMemo<UseSSEChatOptions>(
+    () => ({
+      endpoint: '/api/v2/chat/completions/',
+      headers: { 'X-Demo-Scenario': scenario },
+      // The upstream's key is added by the server; the scenarios get a stand-in session whose token the
+      // auth scenarios reject, so `auth-refresh` shows its 401 and refresh on every question.
+      ...(scenario !== UPSTREAM && {
+        getToken: () => 'demo-token',
+        refreshToken: () => 'refreshed-token',
+        // A stalled scenario gives up in seconds rather than the default 30.
+        idleTimeoutMs: 10_000,
+      }),
+    }),
+    [scenario],
+  );
+
+  const description =
+    scenario === UPSTREAM
+      ? [`Your OpenAI-compatible upstream (${config.model ?? 'model'}), proxied by the local server.`]
+      : describe(chatScenarios.find((s) => s.name === scenario)?.description ?? '');
+
+  return (
+    <main className="demo">
+      <header className="demo-bar">
+        <h1>SSE chat demo</h1>
+        <div className="demo-picker">
+          <label htmlFor="scenario">Scenario</label>
+          <select id="scenario" value={scenario} onChange={(event) => setScenario(event.target.value)}>
+            {chatScenarios.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.title}
+              </option>
+            ))}
+            {config.upstream && <option value={UPSTREAM}>Upstream: {config.model}</option>}
+          </select>
+        </div>
+      </header>
+      <p className="demo-description">{description}</p>
+      <EnhancedChatInterface className="demo-chat" chatOptions={chatOptions} />
+    </main>
+  );
+}
+
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <Demo />
+    </StrictMode>,
+  );
