@@ -1,0 +1,23 @@
+// @vitest-environment node
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import type { ChatMessage } from '../../src/core/messages.js';
+
+const history: ChatMessage[] = [
+  { id: 'u1', role: 'user', content: 'What is SSE?', status: 'complete', createdAt: 0 },
+  { id: 'a1', role: 'assistant', content: 'One **long** HTTP response.', status: 'complete', createdAt: 0 },
+];
+
+describe('server rendering', () => {
+  it('imports the whole library and renders the chat in Node, with no window and no request', async () => {
+    expect(typeof window).toBe('undefined');
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const { EnhancedChatInterface } = await import('../../src/index.js');
+    const html = renderToString(<EnhancedChatInterface initialMessages={history} />);
+    expect(html).toContain('role="log"');
+    expect(html).toContain('What is SSE?');
+    expect(html).toContain('<strong>long</strong>');
+    expect(html).toContain('data-state="connected"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
