@@ -129,3 +129,53 @@ export const NarrowMobile: Story = {
     await expect(chat.scrollWidth).toBeLessThanOrEqual(chat.clientWidth);
   },
 };
+
+const longHistory = Array.from({ length: 12 }, (_, i) => [
+  { id: `u${i}`, role: 'user' as const, content: `Question ${i + 1}?`, status: 'complete' as const, createdAt: 0 },
+  {
+    id: `a${i}`,
+    role: 'assistant' as const,
+    content: `Answer ${i + 1}.\n\nA paragraph long enough to take a few lines in the transcript, so that twelve of them overflow it.`,
+    status: 'complete' as const,
+    createdAt: 0,
+  },
+]).flat();
+
+/** A reader who scrolled up is not pulled down by a streaming answer; "Jump to latest" brings them back. */
+let releaseRest = () => {};
+export const ScrolledUpIsNotYanked: Story = {
+  args: { initialMessages: longHistory },
+  beforeEach({ msw }) {
+    const rest = new Promise<void>((resolve) => {
+      releaseRest = resolve;
+    });
+    msw.use(
+      http.post(ENDPOINT, () =>
+        sseResponse(
+          (async function* () {
+            yield chunk('The first words, ');
+            await rest;
+            yield chunk('then the rest of the answer arrives.', 'stop');
+            yield encodeSseEvent({ data: '[DONE]' });
+          })(),
+        ),
+      ),
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement, 'One more?');
+    const transcript = canvas.getByRole('log');
+    await waitFor(() => expect(log.getByText(/The first words/)).toBeInTheDocument());
+    transcript.scrollTop = 0;
+    transcript.dispatchEvent(new Event('scroll'));
+    const jump = await canvas.findByRole('button', { name: 'Jump to latest' });
+    releaseRest();
+    await waitFor(() => expect(log.getByText(/the rest of the answer arrives\./)).toBeInTheDocument());
+    await expect(transcript.scrollTop).toBeLessThan(50);
+    await userEvent.click(jump);
+    await waitFor(() =>
+      expect(transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).toBeLessThan(60),
+    );
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull());
+  },
+};
