@@ -1,7 +1,6 @@
 'use client';
 import {
   useId,
-  useLayoutEffect,
   useRef,
   type ComponentProps,
   type FormEvent,
@@ -9,6 +8,7 @@ import {
   type ReactElement,
   type RefObject,
 } from 'react';
+import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
 import { useLabels, type ChatInterfaceLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
@@ -63,7 +63,7 @@ export function ChatComposer({
   const canSend = !disabled && !isStreaming && value.trim() !== '' && !tooLong;
   const showCounter = value.length >= maxLength * 0.8;
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const node = area.current;
     if (!node) return;
     node.style.height = 'auto';

@@ -1,16 +1,8 @@
 'use client';
 import { AnimatePresence, m } from 'framer-motion';
 import { cva } from 'class-variance-authority';
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ComponentProps,
-  type KeyboardEvent,
-  type ReactElement,
-} from 'react';
+import { useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent, type ReactElement } from 'react';
+import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
 import type { ChatError, ChatErrorKind } from '../core/errors.js';
 import { useLabels, type ErrorToastLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
@@ -117,7 +109,7 @@ function Toast({
   }, [autoDismissMs, paused, onDismiss]);
 
   // If the toast held focus when it closes, give focus back to where it came from instead of losing it.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const node = root.current;
     return () => {
       if (node?.contains(document.activeElement) && returnFocus.current?.isConnected) returnFocus.current.focus();

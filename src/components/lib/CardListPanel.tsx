@@ -63,7 +63,7 @@ export function CardListPanel<Item extends { id: string }>({
         <Motion>
           <AnimatePresence initial={false}>
             {items.map((item) => (
-              <AnimatedListItem key={item.id} ref={trackItem(item.id)} data-slot={`${slot}-item`}>
+              <AnimatedListItem key={item.id} elementRef={trackItem(item.id)} data-slot={`${slot}-item`}>
                 {renderCard(item, dismiss, (headingLevel + 1) as 3 | 4 | 5)}
               </AnimatedListItem>
             ))}

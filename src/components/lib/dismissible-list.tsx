@@ -1,6 +1,7 @@
 'use client';
 import { m, useIsPresent } from 'framer-motion';
-import { useLayoutEffect, useRef, type ComponentProps, type ReactElement, type RefObject } from 'react';
+import { useRef, type ComponentProps, type ReactElement, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 import { cn } from './cn.js';
 
 /** The dismissed card and the order of the cards when it was dismissed. */
@@ -32,7 +33,7 @@ export function useDismissFocus(ids: readonly string[]): DismissFocus {
   const items = useRef(new Map<string, HTMLElement>());
   const pending = useRef<Dismissal | null>(null);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const dismissal = pending.current;
     if (!dismissal || ids.includes(dismissal.id)) return;
     pending.current = null;
@@ -76,15 +77,28 @@ function nearestSurvivor({ id, order }: Dismissal, alive: ReadonlySet<string>): 
  * reduced motion by `<Motion>`'s `MotionConfig`). Use inside `AnimatePresence` and `<Motion>`.
  * While it leaves it is inert, so nobody can tab into or click a card that is going away.
  */
-export function AnimatedListItem({ className, ...props }: ComponentProps<typeof m.li>): ReactElement {
+export interface AnimatedListItemProps extends Omit<ComponentProps<typeof m.li>, 'ref'> {
+  /** The item's element, e.g. from `trackItem` (a named prop: React 18 does not pass `ref` to function components). */
+  elementRef?: (element: HTMLElement | null) => void | (() => void);
+}
+
+export function AnimatedListItem({ className, elementRef, ...props }: AnimatedListItemProps): ReactElement {
   const isPresent = useIsPresent();
+  const own = useRef<HTMLLIElement | null>(null);
+  // Set on the element, not as a prop: React 18 does not know the `inert` attribute.
+  useIsomorphicLayoutEffect(() => {
+    if (own.current) own.current.inert = !isPresent;
+  }, [isPresent]);
   return (
     <m.li
+      ref={(element: HTMLLIElement | null) => {
+        own.current = element;
+        return elementRef?.(element);
+      }}
       initial={{ opacity: 0, height: 0 }}
       animate={{ opacity: 1, height: 'auto' }}
       exit={{ opacity: 0, height: 0 }}
       transition={{ duration: 0.2, ease: 'easeOut' }}
-      inert={!isPresent}
       // Clips the content while the height animates. The spacing is padding, so it collapses too
       // (the list cancels the last item's with a negative margin).
       className={cn('pc:overflow-hidden pc:pb-2', className)}
