@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type ComponentProps, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactElement } from 'react';
 import type { ChatMessage } from '../core/messages.js';
 import type { AIInsight, AISuggestion } from '../core/types.js';
 import { useSSEChat, type UseChat, type UseSSEChatOptions } from '../react/useSSEChat.js';
@@ -131,6 +131,42 @@ function ChatInterface({
   const suggestions = chat.suggestions.filter((s) => !dismissed.has(s.id));
   const waitingForFirstToken = chat.isStreaming && chat.streamingContent === '' && chat.streamingReasoning === '';
 
+  // Per frame of a streaming answer only the live bubble is new: the finished ones are built once per transcript
+  // change, so the cost of a token does not grow with the history. The live message is always the last one.
+  const { messages, streamingMessageId, retry, regenerate } = chat;
+  const finishedBubbles = useMemo(
+    () =>
+      messages
+        .filter((message) => message.id !== streamingMessageId)
+        .map((message) => (
+          <StreamingMessageBubble
+            key={message.id}
+            message={message}
+            showMetrics={enableAnalytics}
+            onRetry={retry}
+            onRegenerate={regenerate}
+          />
+        )),
+    [messages, streamingMessageId, enableAnalytics, retry, regenerate],
+  );
+  const last = messages.at(-1);
+  const liveMessage = streamingMessageId && last?.id === streamingMessageId ? last : undefined;
+  const liveBubble =
+    liveMessage &&
+    (waitingForFirstToken ? (
+      <SkeletonLoader key={liveMessage.id} variant="message" />
+    ) : (
+      <StreamingMessageBubble
+        key={liveMessage.id}
+        message={liveMessage}
+        isStreaming
+        streamingContent={chat.streamingContent}
+        streamingReasoning={chat.streamingReasoning}
+        onRetry={retry}
+        onRegenerate={regenerate}
+      />
+    ));
+
   return (
     <section
       data-slot="chat"
@@ -189,22 +225,8 @@ function ChatInterface({
             </ul>
           </div>
         )}
-        {chat.messages.map((message) => {
-          const live = message.id === chat.streamingMessageId;
-          if (live && waitingForFirstToken) return <SkeletonLoader key={message.id} variant="message" />;
-          return (
-            <StreamingMessageBubble
-              key={message.id}
-              message={message}
-              isStreaming={live}
-              streamingContent={live ? chat.streamingContent : undefined}
-              streamingReasoning={live ? chat.streamingReasoning : undefined}
-              showMetrics={enableAnalytics}
-              onRetry={chat.retry}
-              onRegenerate={chat.regenerate}
-            />
-          );
-        })}
+        {finishedBubbles}
+        {liveBubble}
       </div>
 
       {!atBottom && (

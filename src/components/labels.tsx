@@ -223,7 +223,7 @@ export const defaultChatLabels: ChatLabels = {
   },
 };
 
-/** Overrides: any section, any string within it. */
+/** Overrides for some sections, and within a section for some strings. */
 export type ChatLabelsOverride = { [Section in keyof ChatLabels]?: Partial<ChatLabels[Section]> };
 
 const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
