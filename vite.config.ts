@@ -36,7 +36,6 @@ function storybookProject(theme: 'light' | 'dark'): TestProjectInlineConfigurati
         'framer-motion',
         'class-variance-authority',
         'clsx',
-        'tailwind-merge',
         'marked',
         'eventsource-parser',
       ],

@@ -105,7 +105,7 @@ export function AISuggestionCard({
             data-slot="suggestion-card-toggle"
             aria-expanded={expanded}
             aria-controls={contentId}
-            className={cn(buttonVariants({ variant: 'ghost' }), 'pc:-ms-2.5 pc:me-auto pc:text-accent')}
+            className={cn(buttonVariants({ variant: 'link' }), 'pc:-ms-2.5 pc:me-auto')}
             onClick={() => setExpanded((was) => !was)}
           >
             {expanded ? text.collapse : text.expand}
@@ -117,7 +117,7 @@ export function AISuggestionCard({
             data-slot="suggestion-card-copy"
             data-state={copied ? 'copied' : 'idle'}
             aria-describedby={titleId}
-            className={cn(buttonVariants({ variant: 'ghost' }), 'pc:border pc:border-border')}
+            className={buttonVariants({ variant: 'outline' })}
             onClick={() => void copy()}
           >
             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="pc:size-4">

@@ -7,19 +7,16 @@ import { useLabels, type LoaderLabels } from './labels.js';
 /** How big {@link EgyptianLoadingAnimation} draws: 24, 48 or 96 px square; also its `data-size`. */
 export type EgyptianLoaderSize = 'sm' | 'md' | 'lg';
 
-export const egyptianLoaderVariants = cva(
-  'pc:inline-flex pc:items-center pc:gap-2 pc:font-sans pc:text-muted-foreground',
-  {
-    variants: {
-      size: {
-        sm: 'pc:text-xs',
-        md: 'pc:text-sm',
-        lg: 'pc:gap-3 pc:text-base',
-      } satisfies Record<EgyptianLoaderSize, string>,
-    },
-    defaultVariants: { size: 'md' },
+export const egyptianLoaderVariants = cva('pc:inline-flex pc:items-center pc:font-sans pc:text-muted-foreground', {
+  variants: {
+    size: {
+      sm: 'pc:gap-2 pc:text-xs',
+      md: 'pc:gap-2 pc:text-sm',
+      lg: 'pc:gap-3 pc:text-base',
+    } satisfies Record<EgyptianLoaderSize, string>,
   },
-);
+  defaultVariants: { size: 'md' },
+});
 
 const graphicVariants = cva('pc:shrink-0', {
   variants: {

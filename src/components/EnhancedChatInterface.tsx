@@ -213,10 +213,7 @@ function ChatInterface({
                   <button
                     type="button"
                     onClick={() => putInComposer(prompt)}
-                    className={cn(
-                      buttonVariants({ variant: 'subtle' }),
-                      'pc:h-auto pc:w-full pc:text-start pc:font-normal',
-                    )}
+                    className={buttonVariants({ variant: 'option' })}
                   >
                     {prompt}
                   </button>

@@ -22,17 +22,19 @@ export const messageBubbleVariants = cva(
   },
 );
 
-const bodyVariants = cva('pc:box-border pc:max-w-[85%] pc:min-w-0 pc:rounded-pc pc:px-3.5 pc:py-2.5', {
+// Each property comes from one part only; the border's colour and style come from the status (only the assistant's
+// bubble has a border).
+const bodyVariants = cva('pc:box-border pc:min-w-0 pc:rounded-pc pc:px-3.5 pc:py-2.5', {
   variants: {
     role: {
-      user: 'pc:bg-accent pc:text-accent-foreground',
-      assistant: 'pc:border pc:border-border pc:bg-background',
+      user: 'pc:max-w-[85%] pc:bg-accent pc:text-accent-foreground',
+      assistant: 'pc:max-w-[85%] pc:border pc:bg-background',
       system: 'pc:max-w-full pc:bg-muted pc:text-xs pc:text-muted-foreground',
     },
     status: {
-      streaming: '',
-      complete: '',
-      stopped: 'pc:border-dashed',
+      streaming: 'pc:border-border',
+      complete: 'pc:border-border',
+      stopped: 'pc:border-dashed pc:border-border',
       interrupted: 'pc:border-dashed pc:border-warning',
       error: 'pc:border-danger',
     } satisfies Record<MessageStatus, string>,
@@ -135,7 +137,9 @@ export const StreamingMessageBubble = memo(function StreamingMessageBubble({
       {(content !== '' || (isStreaming && !thinkingNow) || role !== 'assistant') && (
         <div data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
           {role === 'assistant' ? (
-            <Markdown streaming={isStreaming}>{content}</Markdown>
+            <Markdown streaming={isStreaming} className="pc:leading-relaxed">
+              {content}
+            </Markdown>
           ) : (
             <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{content}</p>
           )}

@@ -83,10 +83,10 @@ describe('AIInsightCard', () => {
     expect(screen.getByRole('button', { name: 'Ignorer: Name the audience' })).toBeInTheDocument();
   });
 
-  it('merges the caller className last so it wins over a conflicting default', () => {
-    render(<AIInsightCard insight={tip} className="pc:p-2 host-class" />);
+  it('joins the caller className last, after its own classes', () => {
+    render(<AIInsightCard insight={tip} className="host-class" />);
     const card = screen.getByRole('article');
-    expect(card).toHaveClass('pc:p-2', 'host-class');
-    expect(card).not.toHaveClass('pc:p-4');
+    expect(card.className.split(' ').at(-1)).toBe('host-class');
+    expect(card.className).toMatch(/^pc:/);
   });
 });

@@ -13,11 +13,7 @@ export function DismissButton({
       type="button"
       aria-label={label}
       title={label}
-      className={cn(
-        buttonVariants({ variant: 'ghost', size: 'icon' }),
-        'pc:text-muted-foreground pc:hover:text-foreground',
-        className,
-      )}
+      className={cn(buttonVariants({ variant: 'quiet', size: 'icon' }), className)}
       {...props}
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="pc:size-4">

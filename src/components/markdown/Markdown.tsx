@@ -10,6 +10,7 @@ export interface MarkdownProps {
   children: string;
   /** Still arriving: the last block is completed on the fly and a caret follows it. @default false */
   streaming?: boolean;
+  /** Joined last. Size and line height come from here or from the surrounding text (none are set by default). */
   className?: string;
 }
 
@@ -26,7 +27,7 @@ export function Markdown({ children, streaming = false, className }: MarkdownPro
     <div
       data-slot="markdown"
       data-streaming={streaming ? '' : undefined}
-      className={cn('pc:min-w-0 pc:break-words pc:leading-relaxed', className)}
+      className={cn('pc:min-w-0 pc:break-words', className)}
     >
       {stable.map((block) => (
         <Block key={block.id} tokens={block.tokens} />
