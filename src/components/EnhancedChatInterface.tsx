@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactElement } from 'react';
+import { memo, useEffect, useRef, useState, type ComponentProps, type ReactElement } from 'react';
 import type { ChatMessage } from '../core/messages.js';
 import type { AIInsight, AISuggestion } from '../core/types.js';
 import { useSSEChat, type UseChat, type UseSSEChatOptions } from '../react/useSSEChat.js';
@@ -47,6 +47,35 @@ export interface EnhancedChatInterfaceProps extends Omit<ComponentProps<'section
   /** Text overrides for every part. @default English */
   labels?: ChatLabelsOverride;
 }
+
+interface FinishedBubblesProps {
+  messages: readonly ChatMessage[];
+  streamingMessageId: string | null;
+  showMetrics: boolean;
+  onRetry: () => void;
+  onRegenerate: () => void;
+}
+
+/** Every message but the streaming one; re-renders only when the transcript changes, not per token. */
+const FinishedBubbles = memo(function FinishedBubbles({
+  messages,
+  streamingMessageId,
+  showMetrics,
+  onRetry,
+  onRegenerate,
+}: FinishedBubblesProps) {
+  return messages
+    .filter((message) => message.id !== streamingMessageId)
+    .map((message) => (
+      <StreamingMessageBubble
+        key={message.id}
+        message={message}
+        showMetrics={showMetrics}
+        onRetry={onRetry}
+        onRegenerate={onRegenerate}
+      />
+    ));
+});
 
 const defaultPrompts = [
   'Explain Server-Sent Events in two sentences.',
@@ -131,24 +160,9 @@ function ChatInterface({
   const suggestions = chat.suggestions.filter((s) => !dismissed.has(s.id));
   const waitingForFirstToken = chat.isStreaming && chat.streamingContent === '' && chat.streamingReasoning === '';
 
-  // Per frame of a streaming answer only the live bubble is new: the finished ones are built once per transcript
-  // change, so the cost of a token does not grow with the history. The live message is always the last one.
+  // Per frame of a streaming answer only the live bubble is new: the finished ones sit behind a memoised component
+  // that React skips as a whole, so the cost of a token does not grow with the history. The live message is last.
   const { messages, streamingMessageId, retry, regenerate } = chat;
-  const finishedBubbles = useMemo(
-    () =>
-      messages
-        .filter((message) => message.id !== streamingMessageId)
-        .map((message) => (
-          <StreamingMessageBubble
-            key={message.id}
-            message={message}
-            showMetrics={enableAnalytics}
-            onRetry={retry}
-            onRegenerate={regenerate}
-          />
-        )),
-    [messages, streamingMessageId, enableAnalytics, retry, regenerate],
-  );
   const last = messages.at(-1);
   const liveMessage = streamingMessageId && last?.id === streamingMessageId ? last : undefined;
   const liveBubble =
@@ -222,7 +236,13 @@ function ChatInterface({
             </ul>
           </div>
         )}
-        {finishedBubbles}
+        <FinishedBubbles
+          messages={messages}
+          streamingMessageId={streamingMessageId}
+          showMetrics={enableAnalytics}
+          onRetry={retry}
+          onRegenerate={regenerate}
+        />
         {liveBubble}
       </div>
 
