@@ -182,12 +182,12 @@ function Toast({
               {/* Ticking text in an alert would be re-announced every second: screen readers get it once. */}
               <Countdown
                 until={retryAt}
-                format={text.retryingIn}
+                format={text.tryAgainIn}
                 aria-hidden="true"
                 data-slot="error-toast-countdown"
                 className="pc:mt-1 pc:block pc:tabular-nums pc:text-muted-foreground"
               />
-              <span className="pc:sr-only">{text.retryingIn(Math.ceil((error.retryAfterMs ?? 0) / 1000))}</span>
+              <span className="pc:sr-only">{text.tryAgainIn(Math.ceil((error.retryAfterMs ?? 0) / 1000))}</span>
             </>
           )}
         </div>

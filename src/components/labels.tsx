@@ -26,8 +26,8 @@ export interface ErrorToastLabels {
   retry: string;
   /** @default "Dismiss" */
   dismiss: string;
-  /** @default (seconds) => `Retrying in ${seconds} s` */
-  retryingIn: (seconds: number) => string;
+  /** @default (seconds) => `Try again in ${seconds} s` */
+  tryAgainIn: (seconds: number) => string;
 }
 
 /** Strings of `StreamingMessageBubble`. */
@@ -170,7 +170,7 @@ export const defaultChatLabels: ChatLabels = {
     },
     retry: 'Retry',
     dismiss: 'Dismiss',
-    retryingIn: (seconds) => `Retrying in ${seconds} s`,
+    tryAgainIn: (seconds) => `Try again in ${seconds} s`,
   },
   messageBubble: {
     user: 'You',

@@ -64,7 +64,7 @@ export const RateLimited: Story = {
   args: { error: errors.rate_limit },
   play: async ({ canvasElement }) => {
     const alert = await expectToast(canvasElement, 'Too many requests', true);
-    await expect(alert).toHaveTextContent(/Retrying in (41|42) s/);
+    await expect(alert).toHaveTextContent(/Try again in (41|42) s/);
   },
 };
 

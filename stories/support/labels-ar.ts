@@ -23,7 +23,7 @@ export const arabicLabels: ChatLabels = {
     },
     retry: 'إعادة المحاولة',
     dismiss: 'إغلاق',
-    retryingIn: (seconds) => `إعادة المحاولة بعد ${seconds} ث`,
+    tryAgainIn: (seconds) => `أعد المحاولة بعد ${seconds} ث`,
   },
   messageBubble: {
     user: 'أنت',

@@ -30,13 +30,13 @@ describe('ErrorToast', () => {
     expect(current).toHaveTextContent('Request refused');
   });
 
-  it('counts a rate limit down from Retry-After', () => {
+  it('counts down from Retry-After to when the user may try again, without claiming to retry by itself', () => {
     render(<ErrorToast error={new ChatError('rate_limit', 'slow down', { retryAfterMs: 3_000 })} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Retrying in 3 s');
+    expect(screen.getByRole('alert')).toHaveTextContent('Try again in 3 s');
     act(() => {
       vi.advanceTimersByTime(2_000);
     });
-    expect(screen.getByRole('alert')).toHaveTextContent('Retrying in 1 s');
+    expect(screen.getByRole('alert')).toHaveTextContent('Try again in 1 s');
   });
 
   it('auto-dismisses when asked, but not while hovered', () => {
