@@ -1,0 +1,257 @@
+import { chromium, type CDPSession, type Page } from 'playwright';
+import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
+import { median } from '../stats.ts';
+import { buildPage, servePage } from './page.ts';
+import type { Impl, StreamConfig } from './protocol.ts';
+
+/*
+ * Drives bench/render's page in headless Chromium: per-token render cost against history length and answer length,
+ * first-token latency, and memory. Main-thread time comes from Chromium itself (CDP Performance.getMetrics
+ * TaskDuration: every task of the page's main thread, layout and paint included); the page reports React commits,
+ * frames and long tasks. Rounds interleave every configuration, so load from other processes hits all alike.
+ */
+
+export const STREAM_TOKENS = 2000;
+/** A fast model (~33 tokens per frame); network reads bundle what arrived since the last one. */
+export const STREAM_RATE = 2000;
+
+export interface RenderCase {
+  name: string;
+  config: StreamConfig;
+}
+
+export function renderCases(): RenderCase[] {
+  const cases: RenderCase[] = [];
+  const base = { tokens: STREAM_TOKENS, rate: STREAM_RATE };
+  for (const impl of ['ours', 'naive'] as const) {
+    for (const history of [0, 100, 1000])
+      cases.push({ name: `${impl} history ${history}`, config: { impl, history, paragraphs: 0, ...base } });
+    for (const paragraphs of [1, 10, 50])
+      cases.push({ name: `${impl} paragraphs ${paragraphs}`, config: { impl, history: 0, paragraphs, ...base } });
+  }
+  // As fast as the page takes them: one token per task, the worst case for commits per frame.
+  for (const history of [0, 1000])
+    cases.push({
+      name: `ours burst history ${history}`,
+      config: { impl: 'ours', history, paragraphs: 0, tokens: 1000, rate: 0 },
+    });
+  return cases;
+}
+
+export interface RenderCaseResult {
+  name: string;
+  config: StreamConfig;
+  runs: number;
+  /** Main-thread CPU ms per token (CDP ThreadTime over the stream / tokens), median: what the budgets use. */
+  msPerToken: number;
+  /** Main-thread ms inside tasks per token (CDP TaskDuration): inflated when other processes take the CPU. */
+  taskMsPerToken: number;
+  /** React render ms per token (Profiler actualDuration), median. */
+  renderMsPerToken: number;
+  /** Wall-clock ms per token (performance.now() over the stream / tokens), median. */
+  wallMsPerToken: number;
+  commitsPerSecond: number;
+  commitsPerFrame: number;
+  /** Commits per run caused by a setState in a layout effect (median). */
+  nestedCommits: number;
+  framesPerSecond: number;
+  /** Median count of long tasks per run while streaming, and the longest seen in any run. */
+  longTasksWhileStreaming: number;
+  longestTaskWhileStreamingMs: number;
+  /** The same around the two appends (question sent; answer finished). */
+  longTasksOnAppend: number;
+  longestTaskOnAppendMs: number;
+  sendRenderMs: number;
+  finishRenderMs: number;
+}
+
+export interface RenderResults {
+  cases: RenderCaseResult[];
+  firstToken: Record<Impl, { medianMs: number; runs: number }>;
+  memory: MemoryResult;
+  chromium: string;
+}
+
+export interface MemoryResult {
+  conversations: number;
+  messagesPerConversation: number;
+  /** Heap (JS + DOM) after each conversation (after a full GC), bytes. */
+  heapAfter: number[];
+  /** Heap after the last conversation / after the first. */
+  conversationRatio: number;
+  longAnswerTokens: number;
+  longAnswerChars: number;
+  /** Heap growth / the answer's text size in memory (UTF-16: 2 bytes a character). */
+  longAnswerMultiple: number;
+  longAnswerGrowth: number;
+  /** The heap before and after the long answer, JS and DOM apart. */
+  longAnswerHeap: { before: Heap; after: Heap };
+}
+
+/** Main-thread time of the page so far, ms: CPU time (ThreadTime) and wall time inside tasks (TaskDuration). */
+async function mainThread(cdp: CDPSession): Promise<{ cpu: number; tasks: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { cpu: read('ThreadTime'), tasks: read('TaskDuration') };
+}
+
+interface Heap {
+  /** V8's heap in use. */
+  js: number;
+  /** Blink's (DOM) heap in use, when Chromium reports it. */
+  dom: number;
+}
+
+/** Heap in use after full collections. */
+async function heapUsage(cdp: CDPSession): Promise<Heap> {
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  return { js: usage.usedSize, dom: usage.embedderHeapUsedSize ?? 0 };
+}
+
+const total = (heap: Heap): number => heap.js + heap.dom;
+
+interface Sample {
+  msPerToken: number;
+  taskMsPerToken: number;
+  renderMsPerToken: number;
+  wallMsPerToken: number;
+  commitsPerSecond: number;
+  commitsPerFrame: number;
+  nestedCommits: number;
+  framesPerSecond: number;
+  streamLongTasks: number[];
+  appendLongTasks: number[];
+  sendRenderMs: number;
+  finishRenderMs: number;
+}
+
+async function sampleCase(page: Page, cdp: CDPSession, config: StreamConfig): Promise<Sample> {
+  await page.evaluate((c) => window.bench.prepare(c), config);
+  const before = await mainThread(cdp);
+  const stream = await page.evaluate(() => window.bench.stream());
+  const after = await mainThread(cdp);
+  const append = await page.evaluate(() => window.bench.finish());
+  return {
+    msPerToken: (after.cpu - before.cpu) / stream.tokens,
+    taskMsPerToken: (after.tasks - before.tasks) / stream.tokens,
+    renderMsPerToken: stream.renderMs / stream.tokens,
+    wallMsPerToken: stream.wallMs / stream.tokens,
+    commitsPerSecond: stream.commits / (stream.wallMs / 1000),
+    commitsPerFrame: stream.commits / Math.max(1, stream.frames),
+    nestedCommits: stream.nestedCommits,
+    framesPerSecond: stream.frames / (stream.wallMs / 1000),
+    streamLongTasks: stream.longTasks,
+    appendLongTasks: append.longTasks,
+    sendRenderMs: append.sendRenderMs,
+    finishRenderMs: append.finishRenderMs,
+  };
+}
+
+function summarise(name: string, config: StreamConfig, samples: Sample[]): RenderCaseResult {
+  const med = (pick: (s: Sample) => number) => median(samples.map(pick));
+  const longest = (pick: (s: Sample) => number[]) => Math.max(0, ...samples.flatMap(pick));
+  return {
+    name,
+    config,
+    runs: samples.length,
+    msPerToken: med((s) => s.msPerToken),
+    taskMsPerToken: med((s) => s.taskMsPerToken),
+    renderMsPerToken: med((s) => s.renderMsPerToken),
+    wallMsPerToken: med((s) => s.wallMsPerToken),
+    commitsPerSecond: med((s) => s.commitsPerSecond),
+    commitsPerFrame: med((s) => s.commitsPerFrame),
+    nestedCommits: med((s) => s.nestedCommits),
+    framesPerSecond: med((s) => s.framesPerSecond),
+    longTasksWhileStreaming: med((s) => s.streamLongTasks.length),
+    longestTaskWhileStreamingMs: longest((s) => s.streamLongTasks),
+    longTasksOnAppend: med((s) => s.appendLongTasks.length),
+    longestTaskOnAppendMs: longest((s) => s.appendLongTasks),
+    sendRenderMs: med((s) => s.sendRenderMs),
+    finishRenderMs: med((s) => s.finishRenderMs),
+  };
+}
+
+async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) => void): Promise<MemoryResult> {
+  const conversations = 10;
+  const exchanges = 100;
+  const heapAfter: number[] = [];
+  await page.evaluate(() => window.bench.mountEmpty());
+  let messages = 0;
+  for (let i = 0; i < conversations; i += 1) {
+    messages = await page.evaluate((n) => window.bench.conversation(n), exchanges);
+    heapAfter.push(total(await heapUsage(cdp)));
+  }
+  log(`memory: ${conversations} conversations of ${messages} messages`);
+  await page.evaluate(() => window.bench.unmount());
+  const longAnswerTokens = 100_000;
+  await page.evaluate(() => window.bench.mountEmpty());
+  const before = await heapUsage(cdp);
+  const chars = await page.evaluate((n) => window.bench.longAnswer(n), longAnswerTokens);
+  const after = await heapUsage(cdp);
+  const growth = total(after) - total(before);
+  await page.evaluate(() => window.bench.unmount());
+  log(`memory: one answer of ${longAnswerTokens} tokens`);
+  return {
+    conversations,
+    messagesPerConversation: messages,
+    heapAfter,
+    conversationRatio: (heapAfter.at(-1) ?? NaN) / (heapAfter[0] ?? NaN),
+    longAnswerTokens,
+    longAnswerChars: chars,
+    longAnswerMultiple: growth / (chars * 2),
+    longAnswerGrowth: growth,
+    longAnswerHeap: { before, after },
+  };
+}
+
+export async function runRender(rounds: number, log: (line: string) => void = () => {}): Promise<RenderResults> {
+  const dir = await buildPage();
+  const server = await servePage(dir);
+  const browser = await chromium.launch({
+    executablePath: requireChromium(),
+    args: [...chromiumArgs, '--js-flags=--expose-gc'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.title === 'ready');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const cases = renderCases();
+    const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
+    // One unmeasured pass warms the JIT and the page's caches.
+    for (const c of cases) await sampleCase(page, cdp, { ...c.config, tokens: 200 });
+    for (let round = 0; round < rounds; round += 1) {
+      for (const c of cases) {
+        const started = performance.now();
+        samples.get(c.name)?.push(await sampleCase(page, cdp, c.config));
+        if (process.env.BENCH_VERBOSE) log(`  ${c.name}: ${Math.round(performance.now() - started)} ms`);
+      }
+      log(`render: round ${round + 1}/${rounds}`);
+    }
+
+    const latency: Record<Impl, number[]> = { ours: [], naive: [] };
+    for (let i = 0; i < Math.max(9, rounds * 2 - 1); i += 1) {
+      for (const impl of ['ours', 'naive'] as const)
+        latency[impl].push(await page.evaluate((which) => window.bench.firstToken(which), impl));
+    }
+    log('render: first token');
+
+    const memory = await measureMemory(page, cdp, log);
+    return {
+      cases: cases.map((c) => summarise(c.name, c.config, samples.get(c.name) ?? [])),
+      firstToken: {
+        ours: { medianMs: median(latency.ours), runs: latency.ours.length },
+        naive: { medianMs: median(latency.naive), runs: latency.naive.length },
+      },
+      memory,
+      chromium: browser.version(),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Builds the benchmark page for production (minified React, as users get it), except that react-dom is its
+ * profiling build so `<Profiler onRender>` reports commits. No vite.config: the page needs only React and Tailwind.
+ */
+export async function buildPage(): Promise<string> {
+  // Under node_modules: out of git, ESLint and Prettier.
+  const outDir = join(here, '../../node_modules/.cache/chat-ui-bench');
+  await build({
+    root: here,
+    configFile: false,
+    logLevel: 'warn',
+    cacheDir: join(here, '../../node_modules/.vite/bench'),
+    plugins: [react(), tailwindcss()],
+    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves `dir` on a free loopback port. */
+export async function servePage(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    const fail = () => {
+      response.writeHead(404);
+      response.end();
+    };
+    if (!file.startsWith(dir)) return fail();
+    stat(file).then(
+      (info) => {
+        if (!info.isFile()) return fail();
+        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(response);
+      },
+      () => fail(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
