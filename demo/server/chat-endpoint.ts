@@ -131,10 +131,11 @@ async function forward(upstream: Upstream, req: IncomingMessage, body: Buffer, s
   if (response.ok) return response;
   // An error body could echo the key back: it is short, so it is read whole and redacted.
   const text = (await response.text()).replaceAll(upstream.apiKey, '[redacted]');
-  return new Response(text, {
-    status: response.status,
-    headers: { 'Content-Type': response.headers.get('content-type') ?? 'application/json' },
-  });
+  // Retry-After is kept: without it the client falls back to its own backoff instead of the upstream's wait.
+  const replyHeaders = new Headers({ 'Content-Type': response.headers.get('content-type') ?? 'application/json' });
+  const retryAfter = response.headers.get('retry-after');
+  if (retryAfter !== null) replyHeaders.set('Retry-After', retryAfter);
+  return new Response(text, { status: response.status, headers: replyHeaders });
 }
 
 /**
