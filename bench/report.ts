@@ -128,14 +128,10 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
     ),
   );
   rows.push(
-    row(
-      '2 history',
-      'React ms to append an answer, 1000 msgs',
-      at1000.finishRenderMs,
-      naive1000.finishRenderMs,
-      'naive',
-    ),
+    row('2 history', 'React ms to append a message, 1000 msgs', at1000.sendRenderMs, naive1000.sendRenderMs, 'naive'),
   );
+  const burst = growth(find('ours burst history 1000'), find('ours burst history 0'));
+  rows.push(row('2 history', 'burst (1 token a task): ms/token 1000 ÷ 0 msgs', burst, null, ''));
 
   for (const paragraphs of [1, 10, 50])
     rows.push(
@@ -179,7 +175,7 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
   rows.push(
     row(
       '7 memory',
-      `heap growth ÷ text, ${memory.longAnswerTokens / 1000}k-token answer`,
+      `JS heap growth ÷ text, ${memory.longAnswerTokens / 1000}k-token answer`,
       memory.longAnswerMultiple,
       null,
       '',
@@ -189,10 +185,14 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
       },
     ),
   );
+  rows.push(row('7 memory', 'JS + Blink (DOM, layout) heap growth ÷ text', memory.longAnswerMultipleWithDom, null, ''));
   return rows;
 }
 
-/** "A small multiple of its text": the answer's text once as UTF-16, its parsed form, its React tree and DOM. */
+/**
+ * "A small multiple of its text", for the JS heap: the text once as UTF-16, its parsed blocks, its React tree.
+ * Blink's heap (DOM, layout, shaped glyphs) is reported beside it, unbudgeted: it is the browser's cost of showing text.
+ */
 export const LONG_ANSWER_BUDGET = 10;
 
 const cell = (value: number | null): string => (value === null ? '' : String(value));

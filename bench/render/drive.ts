@@ -38,6 +38,13 @@ export function renderCases(): RenderCase[] {
   return cases;
 }
 
+/** Main-thread ms per token in script (JS, GC included), layout and style recalculation (CDP durations). */
+export interface MainThreadProfile {
+  script: number;
+  layout: number;
+  style: number;
+}
+
 export interface RenderCaseResult {
   name: string;
   config: StreamConfig;
@@ -46,6 +53,8 @@ export interface RenderCaseResult {
   msPerToken: number;
   /** Main-thread ms inside tasks per token (CDP TaskDuration): inflated when other processes take the CPU. */
   taskMsPerToken: number;
+  /** Where the main thread's time per token went (CDP), medians. */
+  profile: MainThreadProfile;
   /** React render ms per token (Profiler actualDuration), median. */
   renderMsPerToken: number;
   /** Wall-clock ms per token (performance.now() over the stream / tokens), median. */
@@ -81,18 +90,26 @@ export interface MemoryResult {
   conversationRatio: number;
   longAnswerTokens: number;
   longAnswerChars: number;
-  /** Heap growth / the answer's text size in memory (UTF-16: 2 bytes a character). */
+  /** JS heap growth / the answer's text size in memory (UTF-16: 2 bytes a character). */
   longAnswerMultiple: number;
+  /** The same with Blink's heap (DOM, layout, shaped text) added. */
+  longAnswerMultipleWithDom: number;
   longAnswerGrowth: number;
   /** The heap before and after the long answer, JS and DOM apart. */
   longAnswerHeap: { before: Heap; after: Heap };
 }
 
 /** Main-thread time of the page so far, ms: CPU time (ThreadTime) and wall time inside tasks (TaskDuration). */
-async function mainThread(cdp: CDPSession): Promise<{ cpu: number; tasks: number }> {
+async function mainThread(cdp: CDPSession): Promise<Record<'cpu' | 'tasks' | 'script' | 'layout' | 'style', number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
-  return { cpu: read('ThreadTime'), tasks: read('TaskDuration') };
+  return {
+    cpu: read('ThreadTime'),
+    tasks: read('TaskDuration'),
+    script: read('ScriptDuration'),
+    layout: read('LayoutDuration'),
+    style: read('RecalcStyleDuration'),
+  };
 }
 
 interface Heap {
@@ -114,6 +131,7 @@ const total = (heap: Heap): number => heap.js + heap.dom;
 interface Sample {
   msPerToken: number;
   taskMsPerToken: number;
+  profile: MainThreadProfile;
   renderMsPerToken: number;
   wallMsPerToken: number;
   commitsPerSecond: number;
@@ -135,6 +153,11 @@ async function sampleCase(page: Page, cdp: CDPSession, config: StreamConfig): Pr
   return {
     msPerToken: (after.cpu - before.cpu) / stream.tokens,
     taskMsPerToken: (after.tasks - before.tasks) / stream.tokens,
+    profile: {
+      script: (after.script - before.script) / stream.tokens,
+      layout: (after.layout - before.layout) / stream.tokens,
+      style: (after.style - before.style) / stream.tokens,
+    },
     renderMsPerToken: stream.renderMs / stream.tokens,
     wallMsPerToken: stream.wallMs / stream.tokens,
     commitsPerSecond: stream.commits / (stream.wallMs / 1000),
@@ -157,6 +180,11 @@ function summarise(name: string, config: StreamConfig, samples: Sample[]): Rende
     runs: samples.length,
     msPerToken: med((s) => s.msPerToken),
     taskMsPerToken: med((s) => s.taskMsPerToken),
+    profile: {
+      script: med((s) => s.profile.script),
+      layout: med((s) => s.profile.layout),
+      style: med((s) => s.profile.style),
+    },
     renderMsPerToken: med((s) => s.renderMsPerToken),
     wallMsPerToken: med((s) => s.wallMsPerToken),
     commitsPerSecond: med((s) => s.commitsPerSecond),
@@ -189,7 +217,7 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
   const before = await heapUsage(cdp);
   const chars = await page.evaluate((n) => window.bench.longAnswer(n), longAnswerTokens);
   const after = await heapUsage(cdp);
-  const growth = total(after) - total(before);
+  const growth = after.js - before.js;
   await page.evaluate(() => window.bench.unmount());
   log(`memory: one answer of ${longAnswerTokens} tokens`);
   return {
@@ -200,6 +228,7 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
     longAnswerTokens,
     longAnswerChars: chars,
     longAnswerMultiple: growth / (chars * 2),
+    longAnswerMultipleWithDom: (total(after) - total(before)) / (chars * 2),
     longAnswerGrowth: growth,
     longAnswerHeap: { before, after },
   };
