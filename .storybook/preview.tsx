@@ -1,14 +1,70 @@
+import '@fontsource-variable/inter';
+import '@fontsource-variable/jetbrains-mono';
+import '@fontsource-variable/noto-sans-arabic';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import isChromatic from 'chromatic/isChromatic';
 import { MotionGlobalConfig } from 'framer-motion';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles/index.css';
 import './preview.css';
 
+/**
+ * A screenshot run: Chromatic, or the offline visual tests (test/visual), which load the preview with
+ * `?chromatic=true` so that both take their pictures under exactly the same conditions.
+ */
+const snapshotRun = typeof window !== 'undefined' && isChromatic();
+
 // Under automation (story tests, screenshots) every story shows its settled state: no animation is caught
 // half-way, where an accessibility check would measure a half-faded colour or a screenshot would differ.
-if (typeof navigator !== 'undefined' && navigator.webdriver) {
+if (typeof navigator !== 'undefined' && (navigator.webdriver || snapshotRun)) {
   MotionGlobalConfig.skipAnimations = true;
   document.documentElement.dataset.automation = '';
+}
+
+/** 2026-01-01 12:00 UTC: every clock reading in a screenshot run, so countdowns and times never move. */
+const SNAPSHOT_TIME = Date.UTC(2026, 0, 1, 12);
+
+/**
+ * Pins what differs between two runs of the same story: the wall clock (countdowns from `Date.now()`),
+ * `Math.random` (retry jitter) and `crypto.randomUUID` (message ids). Timers keep running, so retries and
+ * streams still progress. Runs before any story module, so values computed at import time are pinned too.
+ */
+function pinClockAndRandomness(): void {
+  const RealDate = Date;
+  class PinnedDate extends RealDate {
+    constructor(...args: [] | ConstructorParameters<DateConstructor>) {
+      if (args.length === 0) super(SNAPSHOT_TIME);
+      else super(...args);
+    }
+    static override now(): number {
+      return SNAPSHOT_TIME;
+    }
+  }
+  globalThis.Date = PinnedDate as DateConstructor;
+  // mulberry32: a tiny seeded generator, enough for jitter.
+  let seed = 0x5eed;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let nextId = 0;
+  crypto.randomUUID = () => `00000000-0000-4000-8000-${(nextId++).toString(16).padStart(12, '0')}`;
+}
+
+/** Smooth scrolling is an animation too: a screenshot must not catch a transcript half-way to its end. */
+function scrollInstantly(): void {
+  const scrollTo = Element.prototype.scrollTo;
+  Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number, y?: number) {
+    if (typeof options === 'object') scrollTo.call(this, { ...options, behavior: 'instant' });
+    else scrollTo.call(this, options ?? 0, y ?? 0);
+  } as typeof scrollTo;
+}
+
+if (snapshotRun) {
+  pinClockAndRandomness();
+  scrollInstantly();
 }
 
 type Theme = 'light' | 'dark';
@@ -60,6 +116,11 @@ const preview: Preview = {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
     // Violations fail the story's test, in Vitest and in the Storybook UI.
     a11y: { test: 'error' },
+    // The same two captures as test/visual: light and dark. A story that pins its theme renders it in both.
+    chromatic: {
+      modes: { light: { theme: 'light' }, dark: { theme: 'dark' } },
+      pauseAnimationAtEnd: true,
+    },
   },
 };
 
