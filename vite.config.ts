@@ -69,6 +69,24 @@ function e2eProject(): TestProjectInlineConfiguration {
   };
 }
 
+/** Every story photographed in Chromium and compared with its committed baseline (test/visual/README.md). */
+function visualProject(): TestProjectInlineConfiguration {
+  requireChromium();
+  return {
+    extends: true,
+    test: {
+      name: 'visual',
+      environment: 'node',
+      include: ['test/visual/**/*.test.ts'],
+      globalSetup: ['./test/visual/global-setup.ts'],
+      // Its own group, after the others: its Chromium does not compete with the story tests' for the 2 cores.
+      sequence: { groupOrder: 2 },
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
@@ -81,7 +99,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/visual/**'],
         },
       },
       {
@@ -97,6 +115,7 @@ export default defineConfig({
         ? [storybookProject('light'), storybookProject('dark')]
         : []),
       ...(process.env.VITEST && runsProject('e2e') ? [e2eProject()] : []),
+      ...(process.env.VITEST && runsProject('visual') ? [visualProject()] : []),
     ],
   },
 });
