@@ -56,25 +56,69 @@ interface FinishedBubblesProps {
   onRegenerate: () => void;
 }
 
-/** Every message but the streaming one; re-renders only when the transcript changes, not per token. */
-const FinishedBubbles = memo(function FinishedBubbles({
+/** Messages per history chunk: enough that a long thread has few chunks, few enough that one is cheap to render. */
+const CHUNK_SIZE = 25;
+
+interface HistoryChunkProps extends Omit<FinishedBubblesProps, 'streamingMessageId'> {
+  start: number;
+  end: number;
+}
+
+const sameChunk = (a: HistoryChunkProps, b: HistoryChunkProps): boolean =>
+  a.start === b.start &&
+  a.end === b.end &&
+  a.showMetrics === b.showMetrics &&
+  a.onRetry === b.onRetry &&
+  a.onRegenerate === b.onRegenerate &&
+  a.messages.slice(a.start, a.end).every((message, i) => message === b.messages[b.start + i]);
+
+/**
+ * A run of finished messages in a box of its own: while the answer below grows, the browser reuses the box's layout
+ * as a whole, and a box scrolled out of view skips layout and paint (it keeps its last size).
+ */
+const HistoryChunk = memo(function HistoryChunk({
   messages,
-  streamingMessageId,
+  start,
+  end,
   showMetrics,
   onRetry,
   onRegenerate,
-}: FinishedBubblesProps) {
-  return messages
-    .filter((message) => message.id !== streamingMessageId)
-    .map((message) => (
-      <StreamingMessageBubble
-        key={message.id}
-        message={message}
-        showMetrics={showMetrics}
-        onRetry={onRetry}
-        onRegenerate={onRegenerate}
-      />
-    ));
+}: HistoryChunkProps) {
+  return (
+    <div
+      data-slot="chat-history-chunk"
+      className="pc:flex pc:flex-col pc:gap-4 pc:[content-visibility:auto] pc:[contain-intrinsic-size:auto_60rem]"
+    >
+      {messages.slice(start, end).map((message) => (
+        <StreamingMessageBubble
+          key={message.id}
+          message={message}
+          showMetrics={showMetrics}
+          onRetry={onRetry}
+          onRegenerate={onRegenerate}
+        />
+      ))}
+    </div>
+  );
+}, sameChunk);
+
+/**
+ * Every message but the streaming one, in chunks; re-renders only when the transcript changes, not per token, so the
+ * cost of a token does not grow with the length of the thread.
+ */
+const FinishedBubbles = memo(function FinishedBubbles({ messages, streamingMessageId, ...rest }: FinishedBubblesProps) {
+  const finished = messages.filter((message) => message.id !== streamingMessageId);
+  if (finished.length === 0) return null;
+  const chunks: ReactElement[] = [];
+  for (let start = 0; start < finished.length; start += CHUNK_SIZE) {
+    const end = Math.min(start + CHUNK_SIZE, finished.length);
+    chunks.push(<HistoryChunk key={start} messages={finished} start={start} end={end} {...rest} />);
+  }
+  return (
+    <div data-slot="chat-history" className="pc:flex pc:flex-col pc:gap-4">
+      {chunks}
+    </div>
+  );
 });
 
 const defaultPrompts = [

@@ -16,16 +16,24 @@ export function useStickToBottom<T extends HTMLElement>(): {
 } {
   const ref = useRef<T>(null);
   const [atBottom, setAtBottom] = useState(true);
+  // What `atBottom` last told React: scroll events come every frame while following, and only a change re-renders.
+  const shown = useRef(true);
   const pinned = useRef(true);
+
+  const show = useCallback((bottom: boolean) => {
+    if (shown.current === bottom) return;
+    shown.current = bottom;
+    setAtBottom(bottom);
+  }, []);
 
   const scrollToBottom = useCallback(() => {
     const node = ref.current;
     if (!node) return;
     pinned.current = true;
-    setAtBottom(true);
+    show(true);
     const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     node.scrollTo({ top: node.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
-  }, []);
+  }, [show]);
 
   useEffect(() => {
     const node = ref.current;
@@ -33,19 +41,26 @@ export function useStickToBottom<T extends HTMLElement>(): {
     const onScroll = () => {
       const bottom = node.scrollHeight - node.scrollTop - node.clientHeight <= SLACK_PX;
       pinned.current = bottom;
-      setAtBottom(bottom);
+      show(bottom);
     };
-    // Growth of any child (a streaming answer, an image that loads) re-pins when the reader is at the end.
     const follow = () => {
       if (pinned.current) node.scrollTop = node.scrollHeight;
     };
+    // Growth of any child (a streaming answer, an image that loads) re-pins when the reader is at the end. Each child
+    // is observed once, when it is added: the cost of a token does not grow with the length of the transcript.
+    // Without ResizeObserver (old browsers, jsdom), any change in the subtree re-pins instead.
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(follow);
-    const mutations = new MutationObserver(() => {
+    const mutations = new MutationObserver((records) => {
+      if (resize) {
+        for (const record of records) {
+          for (const added of record.addedNodes) if (added instanceof Element) resize.observe(added);
+          for (const removed of record.removedNodes) if (removed instanceof Element) resize.unobserve(removed);
+        }
+      }
       follow();
-      if (resize) for (const child of node.children) resize.observe(child);
     });
     if (resize) for (const child of node.children) resize.observe(child);
-    mutations.observe(node, { childList: true, subtree: true, characterData: true });
+    mutations.observe(node, resize ? { childList: true } : { childList: true, subtree: true, characterData: true });
     node.addEventListener('scroll', onScroll, { passive: true });
     follow();
     return () => {
@@ -53,7 +68,7 @@ export function useStickToBottom<T extends HTMLElement>(): {
       mutations.disconnect();
       resize?.disconnect();
     };
-  }, []);
+  }, [show]);
 
   return { ref, atBottom, scrollToBottom };
 }
