@@ -283,8 +283,12 @@ export const OfflineThenOnline: Story = {
   ...scenario('offline'),
   play: async ({ canvasElement }) => {
     const status = canvasElement.querySelector('[data-slot="connection-status"]') as HTMLElement;
-    window.dispatchEvent(new Event('offline'));
-    await waitFor(() => expect(status).toHaveAttribute('data-state', 'offline'));
+    // Dispatched until it lands: in a production build the hook may subscribe to online/offline a moment after the
+    // play function starts.
+    await waitFor(() => {
+      window.dispatchEvent(new Event('offline'));
+      return expect(status).toHaveAttribute('data-state', 'offline');
+    });
     const { log } = await ask(canvasElement);
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'reconnecting'));
     // Held while offline: still waiting, no answer and no error.
