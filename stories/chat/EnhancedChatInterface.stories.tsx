@@ -114,7 +114,8 @@ export const NarrowMobile: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   decorators: [
     (Story) => (
-      <div style={{ width: '360px', height: '640px' }}>
+      // The whole 320×568 phone screen, less the canvas padding.
+      <div style={{ width: '100%', height: '520px' }}>
         <Story />
       </div>
     ),

@@ -40,6 +40,8 @@ const meta = {
 export default meta;
 
 export const StylesCssChangesNothing: StoryObj<typeof meta> = {
+  // The host page inside has no styles of its own (black on white): the light canvas shows it as it is.
+  globals: { theme: 'light' },
   play: async ({ canvasElement }) => {
     const frame = canvasElement.querySelector('iframe') as HTMLIFrameElement;
     await new Promise<void>((resolve) => {
