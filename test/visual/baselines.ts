@@ -41,7 +41,13 @@ export async function checkBaseline(capture: Capture, screenshot: Buffer): Promi
   const actual = decodePng(screenshot);
   const expected = await readBaseline(capture.name);
   const comparison = expected ? compareScreenshots(expected, actual) : null;
-  if (comparison && !comparison.diff) return;
+  if (comparison && !comparison.diff) {
+    // Within tolerance but not identical: said, so that a run's differences can be counted, not only its failures.
+    if (comparison.differentPixels > 0) {
+      console.warn(`visual: ${describe(capture)}: ${comparison.differentPixels} pixels differ, within tolerance`);
+    }
+    return;
+  }
   if (updating) {
     await mkdir(BASELINE_DIR, { recursive: true });
     await writeFile(baselinePath(capture.name), encodePng(actual));
