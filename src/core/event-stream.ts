@@ -9,12 +9,11 @@ export interface EventStreamCallbacks {
   onRetry: (ms: number) => void;
 }
 
-/** Decodes SSE bytes as they arrive: UTF-8 split anywhere, any line ending, an optional BOM. */
-export interface EventStreamDecoder {
-  push(bytes: Uint8Array): void;
-  /** The body ended: releases what the decoders held back. An unterminated last event is dropped (WHATWG). */
-  end(): void;
-}
+/**
+ * Decodes SSE bytes as they arrive: UTF-8 split anywhere, any line ending, an optional BOM. `undefined`: the
+ * body ended, which releases what the decoders held back; an unterminated last event is dropped (WHATWG).
+ */
+export type EventStreamDecoder = (bytes: Uint8Array | undefined) => void;
 
 export function createEventStreamDecoder(callbacks: EventStreamCallbacks): EventStreamDecoder {
   const parser = createParser(callbacks);
@@ -25,13 +24,11 @@ export function createEventStreamDecoder(callbacks: EventStreamCallbacks): Event
     parser.feed(chunk);
     endsWithCr = chunk.charCodeAt(chunk.length - 1) === 13;
   };
-  return {
-    push: (bytes) => feed(text.decode(bytes, { stream: true })),
-    end() {
-      feed(text.decode());
-      // A final CR may be held back as half of a CRLF; completing the pair releases a CR-only stream's
-      // last event. Only after a CR: after an LF the extra line end would invent a blank line.
-      if (endsWithCr) parser.feed('\n');
-    },
+  return (bytes) => {
+    if (bytes) return feed(text.decode(bytes, { stream: true }));
+    feed(text.decode());
+    // A final CR may be held back as half of a CRLF; completing the pair releases a CR-only stream's
+    // last event. Only after a CR: after an LF the extra line end would invent a blank line.
+    if (endsWithCr) parser.feed('\n');
   };
 }

@@ -13,6 +13,9 @@ export type ProtocolStep =
   | { kind: 'suggestion'; suggestion: AISuggestion }
   | { kind: 'ignore' };
 
+/** The steps of the given kinds. */
+type Step<Kind extends ProtocolStep['kind']> = Extract<ProtocolStep, { kind: Kind }>;
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
@@ -22,12 +25,16 @@ const num = (value: unknown): number => (typeof value === 'number' && Number.isF
 const confidence = (value: unknown): number | undefined =>
   typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined;
 
-function parseJson(data: string, what: string): unknown {
+/** Parses a chunk or reply, which must be a JSON object: anything else is a `protocol` error. */
+function parseObject(data: string, what: 'a chunk' | 'a reply'): Json {
+  let body: unknown;
   try {
-    return JSON.parse(data);
+    body = JSON.parse(data);
   } catch (cause) {
     throw new ChatError('protocol', `The server sent ${what} that is not valid JSON.`, { cause });
   }
+  if (!isObject(body)) throw new ChatError('protocol', `The server sent ${what} that is not a JSON object.`);
+  return body;
 }
 
 function toUsage(value: unknown): TokenUsage | null {
@@ -56,21 +63,23 @@ function errorChunk(error: unknown): ChatError {
   return new ChatError(rateLimited ? 'rate_limit' : 'server', message, { cause: error });
 }
 
-function choiceStep(body: Json, field: 'delta' | 'message'): ProtocolStep {
-  const choices = Array.isArray(body.choices) ? body.choices : [];
-  const choice: unknown = choices[0];
-  const part = isObject(choice) && isObject(choice[field]) ? choice[field] : {};
-  const groq = isObject(body.x_groq) ? body.x_groq : {};
+/** A body's `error` field as a step; `null` when it has none (`"error": null` included). */
+const errorStep = (body: Json): Step<'error'> | null =>
+  body.error === undefined || body.error === null ? null : { kind: 'error', error: errorChunk(body.error) };
+
+function choiceStep(body: Json, field: 'delta' | 'message'): Step<'chunk'> {
+  const choice: unknown = Array.isArray(body.choices) ? body.choices[0] : undefined;
+  const part = isObject(choice) && isObject(choice[field]) ? choice[field] : undefined;
   return {
     kind: 'chunk',
-    content: str(part.content),
-    reasoning: str(part.reasoning_content) || str(part.reasoning),
+    content: part ? str(part.content) : '',
+    reasoning: part ? str(part.reasoning_content) || str(part.reasoning) : '',
     finishReason: isObject(choice) && typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
-    usage: toUsage(body.usage) ?? toUsage(groq.usage),
+    usage: toUsage(body.usage) ?? (isObject(body.x_groq) ? toUsage(body.x_groq.usage) : null),
   };
 }
 
-function insightOf(value: unknown): AIInsight | null {
+function insightStep(value: unknown): ProtocolStep | null {
   if (!isObject(value)) return null;
   const kinds = ['tip', 'warning', 'optimization', 'info'] as const;
   const kind = kinds.find((k) => k === value.kind);
@@ -84,10 +93,10 @@ function insightOf(value: unknown): AIInsight | null {
   const c = confidence(value.confidence);
   if (c !== undefined) insight.confidence = c;
   if (str(value.suggestedPrompt)) insight.suggestedPrompt = str(value.suggestedPrompt);
-  return insight;
+  return { kind: 'insight', insight };
 }
 
-function suggestionOf(value: unknown): AISuggestion | null {
+function suggestionStep(value: unknown): ProtocolStep | null {
   if (!isObject(value)) return null;
   if (!str(value.title) || !str(value.content) || (typeof value.id !== 'string' && typeof value.id !== 'number'))
     return null;
@@ -95,7 +104,7 @@ function suggestionOf(value: unknown): AISuggestion | null {
   if (str(value.category)) suggestion.category = str(value.category);
   const c = confidence(value.confidence);
   if (c !== undefined) suggestion.confidence = c;
-  return suggestion;
+  return { kind: 'suggestion', suggestion };
 }
 
 /** Reads a named side-channel event; one that cannot be read is skipped, never fatal to the answer. */
@@ -115,29 +124,19 @@ function sideEvent(data: string, read: (value: unknown) => ProtocolStep | null):
 export function interpretEvent(event: { event?: string | undefined; data: string }): ProtocolStep {
   // An empty event type is the default `message` (WHATWG), not an unknown name.
   const name = event.event || 'message';
-  if (name === 'insight')
-    return sideEvent(event.data, (v) => mapNullable(insightOf(v), (insight) => ({ kind: 'insight', insight })));
-  if (name === 'suggestion')
-    return sideEvent(event.data, (v) =>
-      mapNullable(suggestionOf(v), (suggestion) => ({ kind: 'suggestion', suggestion })),
-    );
+  if (name === 'insight') return sideEvent(event.data, insightStep);
+  if (name === 'suggestion') return sideEvent(event.data, suggestionStep);
   if (name !== 'message') return { kind: 'ignore' };
   if (event.data.trim() === '[DONE]') return { kind: 'done' };
-  const body = parseJson(event.data, 'a chunk');
-  if (!isObject(body)) throw new ChatError('protocol', 'The server sent a chunk that is not a JSON object.');
-  if (body.error !== undefined && body.error !== null) return { kind: 'error', error: errorChunk(body.error) };
-  return choiceStep(body, 'delta');
+  const body = parseObject(event.data, 'a chunk');
+  return errorStep(body) ?? choiceStep(body, 'delta');
 }
 
 /** Interprets a whole non-streaming `application/json` completion (`choices[0].message`). */
-export function interpretCompletion(text: string): ProtocolStep {
-  const body = parseJson(text, 'a reply');
-  if (!isObject(body)) throw new ChatError('protocol', 'The server sent a reply that is not a JSON object.');
-  if (body.error !== undefined && body.error !== null) return { kind: 'error', error: errorChunk(body.error) };
+export function interpretCompletion(text: string): Step<'chunk' | 'error'> {
+  const body = parseObject(text, 'a reply');
+  const error = errorStep(body);
+  if (error) return error;
   if (!Array.isArray(body.choices)) throw new ChatError('protocol', 'The server sent a JSON reply without choices.');
   return choiceStep(body, 'message');
-}
-
-function mapNullable<T, R>(value: T | null, map: (value: T) => R): R | null {
-  return value === null ? null : map(value);
 }

@@ -44,8 +44,8 @@ interface Progress {
   /** The id of the last completed event (WHATWG "last event ID"); `''` when none. */
   lastEventId: string;
   /** The server's `retry:` field. */
-  serverRetryMs: number | undefined;
-  finishReason: string | null | undefined;
+  serverRetryMs?: number;
+  finishReason?: string | null;
   usage: TokenUsage | null;
 }
 
@@ -61,18 +61,18 @@ function toChatError(error: unknown, signal: AbortSignal | undefined, timedOut: 
 
 /** Adds a step's text to this read's events, merging with the previous event of the same type. */
 function collect(events: ChatStreamEvent[], step: Extract<ProtocolStep, { kind: 'chunk' }>, progress: Progress): void {
-  for (const [type, content] of [
-    ['reasoning', step.reasoning],
-    ['delta', step.content],
-  ] as const) {
-    if (content === '') continue;
-    progress.textSeen = true;
-    const last = events[events.length - 1];
-    if (last?.type === type) last.content += content;
-    else events.push({ type, content });
-  }
+  appendText(events, 'reasoning', step.reasoning, progress);
+  appendText(events, 'delta', step.content, progress);
   if (step.finishReason !== null) progress.finishReason = step.finishReason;
   if (step.usage) progress.usage = step.usage;
+}
+
+function appendText(events: ChatStreamEvent[], type: 'reasoning' | 'delta', content: string, progress: Progress): void {
+  if (content === '') return;
+  progress.textSeen = true;
+  const last = events[events.length - 1];
+  if (last?.type === type) last.content += content;
+  else events.push({ type, content });
 }
 
 /** What every try of one answer shares. */
@@ -80,34 +80,67 @@ interface Context {
   request: ChatCompletionRequest;
   options: StreamOptions;
   progress: Progress;
-  idleTimeoutMs: number;
   log: (...args: unknown[]) => void;
 }
 
 /**
- * One request: sends it and yields what its response carries. Returns whether the response said the
- * answer is complete; throws a classified {@link ChatError} on failure. Always closes its connection.
+ * The idle clock of one try: calls `onIdle` once a single wait on the network has lasted `ms`. It runs only
+ * while we wait, never while a slow consumer holds an event. One timer serves the whole try and is re-armed
+ * for the remainder when it fires early: a setTimeout/clearTimeout pair per network read costs more than
+ * the read itself on a fast stream.
+ */
+function idleClock(ms: number, onIdle: () => void) {
+  let waitingSince: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    timer = undefined;
+    if (waitingSince === undefined) return;
+    const left = waitingSince + ms - performance.now();
+    if (left > 0) timer = setTimeout(check, left);
+    else onIdle();
+  };
+  return {
+    start() {
+      waitingSince = performance.now();
+      // An armed timer fires at the latest `ms` after an earlier start, so before this wait's deadline.
+      timer ??= setTimeout(check, ms);
+    },
+    stop() {
+      waitingSince = undefined;
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * One request: sends it and yields what its response carries, reading the body in this same generator (a
+ * generator layer per read costs as much as the parsing). Returns whether the response said the answer is
+ * complete; throws a classified {@link ChatError} on failure. Always closes its connection.
  */
 async function* tryOnce(
-  { request, options, progress, idleTimeoutMs, log }: Context,
+  { request, options, progress, log }: Context,
   token: string | null | undefined,
   streaming: boolean,
 ): AsyncGenerator<ChatStreamEvent, boolean, undefined> {
   const { signal } = options;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   let timedOut = false;
-  // The idle clock runs only while we wait on the network, never while a slow consumer holds an event.
+  const idle = idleClock(idleTimeoutMs, () => {
+    timedOut = true;
+    controller.abort();
+  });
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   const watch = async <T>(pending: Promise<T>): Promise<T> => {
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, idleTimeoutMs);
+    idle.start();
     try {
       return await pending;
     } finally {
-      clearTimeout(timer);
+      idle.stop();
     }
   };
 
@@ -142,19 +175,41 @@ async function* tryOnce(
       const step = interpretCompletion(await watch(response.text()));
       if (step.kind === 'error') throw step.error;
       const events: ChatStreamEvent[] = [];
-      if (step.kind === 'chunk') collect(events, step, progress);
-      yield* untilAborted(events, controller.signal);
+      collect(events, step, progress);
+      for (const event of events) {
+        if (controller.signal.aborted) throw abortedError();
+        yield event;
+      }
       return true;
     }
-    if (/^text\/event-stream/i.test(type) && response.body) {
-      return yield* readEventStream(response.body.getReader(), progress, watch, controller.signal);
+    if (!/^text\/event-stream/i.test(type) || !response.body) {
+      throw new ChatError('protocol', `The server answered with ${type || 'no content type'}, not an event stream.`, {
+        status: response.status,
+      });
     }
-    throw new ChatError('protocol', `The server answered with ${type || 'no content type'}, not an event stream.`, {
-      status: response.status,
-    });
+    reader = response.body.getReader();
+    const decode = eventStreamBatches(progress);
+    for (;;) {
+      // Not through `watch`: an extra promise per read is measurable here. A read that throws ends the try,
+      // and `dispose` below stops the clock.
+      idle.start();
+      const { value, done: ended } = await reader.read();
+      idle.stop();
+      // `value` is undefined once the body ended, which tells the decoder to release what it held back.
+      const { events, failure, done } = decode(value);
+      // Text that arrived before a failure stands: yield it, then fail.
+      for (const event of events) {
+        if (controller.signal.aborted) throw abortedError();
+        yield event;
+      }
+      if (failure) throw failure;
+      if (done || ended) return done;
+    }
   } catch (caught) {
     throw toChatError(caught, signal, timedOut, idleTimeoutMs);
   } finally {
+    reader?.releaseLock();
+    idle.dispose();
     signal?.removeEventListener('abort', onAbort);
     // Closes the connection whatever happened: finished, failed, or the consumer stopped iterating.
     controller.abort();
@@ -177,11 +232,9 @@ export async function* streamChatCompletion(
   const progress: Progress = {
     textSeen: false,
     lastEventId: '',
-    serverRetryMs: undefined,
-    finishReason: undefined,
     usage: null,
   };
-  const context: Context = { request, options, progress, idleTimeoutMs: options.idleTimeoutMs ?? 30_000, log };
+  const context: Context = { request, options, progress, log };
 
   let retries = 0;
   let refreshed: { token: string | null | undefined } | undefined;
@@ -248,58 +301,49 @@ export async function* streamChatCompletion(
   }
 
   log('finish', { reason: progress.finishReason ?? null, usage: progress.usage });
-  const last: ChatStreamEvent[] = progress.usage ? [{ type: 'usage', usage: progress.usage }] : [];
-  last.push({ type: 'finish', reason: progress.finishReason ?? null });
-  yield* untilAborted(last, signal);
-}
-
-/** Yields `events` one by one, but none once `signal` has aborted: no event follows a stop. */
-function* untilAborted(events: ChatStreamEvent[], signal: AbortSignal): Generator<ChatStreamEvent, void, undefined> {
-  for (const event of events) {
+  if (progress.usage) {
     if (signal.aborted) throw abortedError();
-    yield event;
+    yield { type: 'usage', usage: progress.usage };
   }
+  if (signal.aborted) throw abortedError();
+  yield { type: 'finish', reason: progress.finishReason ?? null };
 }
 
 /**
- * Reads one SSE body, yielding the events of each network read together (adjacent text merged).
- * Returns whether it ended with `data: [DONE]`.
+ * Turns the bytes of one SSE body into one batch of events per network read (adjacent text merged), with
+ * whether `data: [DONE]` came and the failure that ends the body, if any. `undefined` bytes: the body ended.
  */
-async function* readEventStream(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  progress: Progress,
-  watch: <T>(pending: Promise<T>) => Promise<T>,
-  signal: AbortSignal,
-): AsyncGenerator<ChatStreamEvent, boolean, undefined> {
+function eventStreamBatches(progress: Progress) {
   let events: ChatStreamEvent[] = [];
   let failure: ChatError | undefined;
   let done = false;
-  const handle = (step: ProtocolStep) => {
-    switch (step.kind) {
-      case 'chunk':
-        return collect(events, step, progress);
-      case 'done':
-        done = true;
-        return;
-      case 'error':
-        if (progress.textSeen) terminal.add(step.error);
-        failure = step.error;
-        return;
-      case 'insight':
-        events.push({ type: 'insight', insight: step.insight });
-        return;
-      case 'suggestion':
-        events.push({ type: 'suggestion', suggestion: step.suggestion });
-        return;
-    }
-  };
   const decoder = createEventStreamDecoder({
     onEvent: (event) => {
+      // Nothing after `[DONE]` or a failure counts.
       if (done || failure) return;
+      let step: ProtocolStep;
       try {
-        handle(interpretEvent(event));
+        step = interpretEvent(event);
       } catch (error) {
         failure = error as ChatError;
+        return;
+      }
+      switch (step.kind) {
+        case 'chunk':
+          return collect(events, step, progress);
+        case 'done':
+          done = true;
+          return;
+        case 'error':
+          if (progress.textSeen) terminal.add(step.error);
+          failure = step.error;
+          return;
+        case 'insight':
+          events.push({ type: 'insight', insight: step.insight });
+          return;
+        case 'suggestion':
+          events.push({ type: 'suggestion', suggestion: step.suggestion });
+          return;
       }
     },
     onId: (id) => {
@@ -309,22 +353,10 @@ async function* readEventStream(
       progress.serverRetryMs = ms;
     },
   });
-
-  try {
-    for (;;) {
-      const { value, done: ended } = await watch(reader.read());
-      if (ended) decoder.end();
-      else decoder.push(value);
-      // Text that arrived before a failure stands: yield it, then fail.
-      if (events.length > 0) {
-        const batch = events;
-        events = [];
-        yield* untilAborted(batch, signal);
-      }
-      if (failure) throw failure;
-      if (done || ended) return done;
-    }
-  } finally {
-    reader.releaseLock();
-  }
+  return (bytes: Uint8Array | undefined) => {
+    decoder(bytes);
+    const batch = { events, failure, done };
+    events = [];
+    return batch;
+  };
 }
