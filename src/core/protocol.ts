@@ -72,8 +72,8 @@ function choiceStep(body: Json, field: 'delta' | 'message'): Step<'chunk'> {
   const part = isObject(choice) && isObject(choice[field]) ? choice[field] : undefined;
   return {
     kind: 'chunk',
-    content: part ? str(part.content) : '',
-    reasoning: part ? str(part.reasoning_content) || str(part.reasoning) : '',
+    content: str(part?.content),
+    reasoning: str(part?.reasoning_content) || str(part?.reasoning),
     finishReason: isObject(choice) && typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
     usage: toUsage(body.usage) ?? (isObject(body.x_groq) ? toUsage(body.x_groq.usage) : null),
   };
