@@ -8,7 +8,8 @@ import { collectGarbage, median } from './stats.ts';
  *
  * Beside ours and the floor it times the bare pipeline: the same in-memory body read with a stream reader,
  * decoded, split by eventsource-parser and every payload JSON.parse'd, with none of our logic. The floor
- * pays neither the stream reads nor the SSE parsing, so this is what ours cannot go below.
+ * pays neither the stream reads nor the SSE parsing, so this is what ours cannot go below. It runs after
+ * runIngest's rounds (runIngest takes no extra case), so its ratio to that run's floor is less exact.
  */
 
 // After the hook above: ingest.ts imports src/ through it.
