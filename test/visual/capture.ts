@@ -23,7 +23,9 @@ declare global {
 const STORY_TIMEOUT_MS = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
+  // Partial raster re-draws only what changed, and an anti-aliased rounded clip drawn that way can differ by a few
+  // pixels from one drawn whole: screenshots must not depend on the order the page was painted in.
+  return chromium.launch({ executablePath: requireChromium(), args: [...chromiumArgs, '--disable-partial-raster'] });
 }
 
 /**
