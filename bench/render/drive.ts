@@ -128,21 +128,20 @@ async function heapUsage(cdp: CDPSession): Promise<Heap> {
 
 const total = (heap: Heap): number => heap.js + heap.dom;
 
-interface Sample {
-  msPerToken: number;
-  taskMsPerToken: number;
-  profile: MainThreadProfile;
-  renderMsPerToken: number;
-  wallMsPerToken: number;
-  commitsPerSecond: number;
-  commitsPerFrame: number;
-  nestedCommits: number;
-  framesPerSecond: number;
+/** One run of a case: the per-run figures whose medians make a RenderCaseResult, and its long tasks. */
+type Sample = Omit<
+  RenderCaseResult,
+  | 'name'
+  | 'config'
+  | 'runs'
+  | 'longTasksWhileStreaming'
+  | 'longestTaskWhileStreamingMs'
+  | 'longTasksOnAppend'
+  | 'longestTaskOnAppendMs'
+> & {
   streamLongTasks: number[];
   appendLongTasks: number[];
-  sendRenderMs: number;
-  finishRenderMs: number;
-}
+};
 
 async function sampleCase(page: Page, cdp: CDPSession, config: StreamConfig): Promise<Sample> {
   await page.evaluate((c) => window.bench.prepare(c), config);
