@@ -31,8 +31,12 @@ export class BlockCache {
     const raw = finished.map((t) => t.raw).join('');
     // Only trust the split when the tokens' raw text really is the start of the tail.
     if (finished.length > 0 && tail.startsWith(raw)) {
-      this.stable = [...this.stable, ...finished.map((t) => ({ id: this.nextId++, tokens: [t] }))];
-      this.prefix += raw;
+      // A token's strings are slices of the text it was lexed from, and a slice keeps its whole parent alive: kept,
+      // the finished tokens would each pin the answer as it was when they finished, and memory would grow with the
+      // square of its length. Lexed again from a copy of their own text, they hold only their own characters.
+      const own = structuredClone(raw);
+      this.stable = [...this.stable, ...lex(own).map((t) => ({ id: this.nextId++, tokens: [t] }))];
+      this.prefix += own;
     } else if (!streaming) {
       return { stable: this.stable, live: tokens };
     }
