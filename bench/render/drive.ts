@@ -92,11 +92,13 @@ export interface MemoryResult {
   longAnswerChars: number;
   /** JS heap growth / the answer's text size in memory (UTF-16: 2 bytes a character). */
   longAnswerMultiple: number;
+  /** The same, measured while the answer is still streaming. */
+  longAnswerStreamingMultiple: number;
   /** The same with Blink's heap (DOM, layout, shaped text) added. */
   longAnswerMultipleWithDom: number;
   longAnswerGrowth: number;
   /** The heap before and after the long answer, JS and DOM apart. */
-  longAnswerHeap: { before: Heap; after: Heap };
+  longAnswerHeap: { before: Heap; streaming: Heap; after: Heap };
 }
 
 /** Main-thread time of the page so far, ms: CPU time (ThreadTime) and wall time inside tasks (TaskDuration). */
@@ -214,7 +216,10 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
   const longAnswerTokens = 100_000;
   await page.evaluate(() => window.bench.mountEmpty());
   const before = await heapUsage(cdp);
-  const chars = await page.evaluate((n) => window.bench.longAnswer(n), longAnswerTokens);
+  const chars = await page.evaluate((n) => window.bench.streamLongAnswer(n), longAnswerTokens);
+  // Measured while the answer is still streaming too: the live bubble's memory is freed once it finishes.
+  const streaming = await heapUsage(cdp);
+  await page.evaluate(() => window.bench.finishLongAnswer());
   const after = await heapUsage(cdp);
   const growth = after.js - before.js;
   await page.evaluate(() => window.bench.unmount());
@@ -227,9 +232,10 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
     longAnswerTokens,
     longAnswerChars: chars,
     longAnswerMultiple: growth / (chars * 2),
+    longAnswerStreamingMultiple: (streaming.js - before.js) / (chars * 2),
     longAnswerMultipleWithDom: (total(after) - total(before)) / (chars * 2),
     longAnswerGrowth: growth,
-    longAnswerHeap: { before, after },
+    longAnswerHeap: { before, streaming, after },
   };
 }
 

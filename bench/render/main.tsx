@@ -254,7 +254,9 @@ async function conversation(exchanges: number): Promise<number> {
   return service.getSnapshot().messages.length;
 }
 
-async function longAnswer(count: number): Promise<number> {
+let longAnswerEnd: (() => Promise<void>) | null = null;
+
+async function streamLongAnswer(count: number): Promise<number> {
   const chat = kept ?? (kept = await mountOurs([]));
   chat.send('Write a very long answer.');
   const body = await chat.nextStream();
@@ -268,11 +270,19 @@ async function longAnswer(count: number): Promise<number> {
     );
     await task();
   }
-  body.push(endEvents(count));
-  body.end();
-  await chat.finished();
   await painted();
+  longAnswerEnd = async () => {
+    body.push(endEvents(count));
+    body.end();
+    await chat.finished();
+    await painted();
+  };
   return tokens.join('').length;
+}
+
+async function finishLongAnswer(): Promise<void> {
+  await longAnswerEnd?.();
+  longAnswerEnd = null;
 }
 
 async function mountEmpty(): Promise<void> {
@@ -293,7 +303,8 @@ window.bench = {
   finish,
   firstToken,
   conversation,
-  longAnswer,
+  streamLongAnswer,
+  finishLongAnswer,
   mountEmpty,
   unmount,
 } satisfies BenchPage;

@@ -50,8 +50,10 @@ export interface BenchPage {
   firstToken(impl: Impl): Promise<number>;
   /** One conversation of `exchanges` questions and answers on a kept chat, cleared first (`ours` only). */
   conversation(exchanges: number): Promise<number>;
-  /** Streams one answer of `tokens` tokens into a fresh chat; resolves with its length once finished. */
-  longAnswer(tokens: number): Promise<number>;
+  /** Streams one answer of `tokens` tokens into a fresh chat and resolves with its length, the answer still open. */
+  streamLongAnswer(tokens: number): Promise<number>;
+  /** Ends the answer `streamLongAnswer` left open and waits until it is finished and painted. */
+  finishLongAnswer(): Promise<void>;
   /** Mounts a fresh empty chat (`ours`) and waits for it to paint. */
   mountEmpty(): Promise<void>;
   /** Unmounts whatever is mounted. */
