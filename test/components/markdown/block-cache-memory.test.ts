@@ -14,7 +14,7 @@ describe('BlockCache memory', () => {
     const before = process.memoryUsage().heapUsed;
     const cache = new BlockCache();
     let text = '';
-    for (let i = 0; i < 30_000; i += 1) {
+    for (let i = 0; i < 15_000; i += 1) {
       text += `${words[i % words.length]} `;
       if (i % 40 === 39) text += '\n\n';
       if (i % 10 === 0) cache.update(text, true);
@@ -23,8 +23,9 @@ describe('BlockCache memory', () => {
     gc();
     const growth = process.memoryUsage().heapUsed - before;
     // 2 bytes a character (the text holds Arabic and emoji). With each finished block pinning the answer as it was
-    // when it finished, this measured ~390× (and grows with the length); the cache's own tokens take under 10×.
+    // when it finished, this measured ~200× (and grows with the length); the cache's own tokens take under 10×.
     expect(growth / (text.length * 2)).toBeLessThan(30);
-    expect(cache.update(text, false).stable.length).toBeGreaterThan(700);
-  });
+    expect(cache.update(text, false).stable.length).toBeGreaterThan(350);
+    // A heap measurement with full collections: seconds, not milliseconds, on a busy machine.
+  }, 30_000);
 });
