@@ -1,6 +1,7 @@
 import '@fontsource-variable/inter';
 import '@fontsource-variable/jetbrains-mono';
 import '@fontsource-variable/noto-sans-arabic';
+import '@fontsource-variable/noto-serif';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import isChromatic from 'chromatic/isChromatic';
 import { MotionGlobalConfig } from 'framer-motion';

@@ -99,7 +99,8 @@ export const EscapeDismisses: Story = {
     const [error, setError] = useState<ChatError | null>(null);
     return (
       <div className="pc:flex pc:flex-col pc:items-start pc:gap-3">
-        <button type="button" onClick={() => setError(errors.network)}>
+        {/* The host's own button, in the page's font: a UA-styled one is drawn in whatever font the machine has. */}
+        <button type="button" style={{ font: 'inherit' }} onClick={() => setError(errors.network)}>
           Send
         </button>
         <ErrorToast {...args} error={error} onDismiss={() => setError(null)} />

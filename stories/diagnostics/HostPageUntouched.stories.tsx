@@ -1,14 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
+import hostFont from '@fontsource-variable/noto-serif/files/noto-serif-latin-wght-normal.woff2?url';
 import libraryCss from '../../src/styles/index.css?inline';
 
 /**
- * Proves that `styles.css` cannot restyle a host page: a plain page (no CSS framework, browser defaults) is
- * measured before and after the library's stylesheet is added, and every computed property of its body,
- * headings, paragraphs, links, lists and buttons must be unchanged. Only custom properties (`--pc-*`, which
+ * Proves that `styles.css` cannot restyle a host page: a plain page (no CSS framework, browser defaults but for
+ * its font) is measured before and after the library's stylesheet is added, and every computed property of its
+ * body, headings, paragraphs, links, lists and buttons must be unchanged. Only custom properties (`--pc-*`, which
  * style nothing by themselves) may appear.
+ *
+ * The page brings its own font, self-hosted, for its text and its form controls: the browser's default faces are
+ * whatever the machine has installed, and the picture of this story must be the same on every machine.
  */
-const hostPage = `<!doctype html><html><body>
+const hostPage = `<!doctype html><html><head><style>
+  @font-face { font-family: 'Host Serif'; src: url('${hostFont}') format('woff2'); font-weight: 100 900; }
+  html, button, input, textarea { font-family: 'Host Serif'; }
+</style></head><body>
   <h1>Host heading</h1><p>Host paragraph with <a href="#x">a link</a>.</p>
   <ul><li>one</li><li>two</li></ul><button>Host button</button><input value="field"><textarea>text</textarea>
 </body></html>`;
@@ -49,6 +56,8 @@ export const StylesCssChangesNothing: StoryObj<typeof meta> = {
       else frame.addEventListener('load', () => resolve(), { once: true });
     });
     const doc = frame.contentDocument as Document;
+    await doc.fonts.load("16px 'Host Serif'");
+    await expect(doc.fonts.check("16px 'Host Serif'")).toBe(true);
     const before = snapshot(doc);
     const style = doc.createElement('style');
     style.textContent = libraryCss;
