@@ -150,6 +150,10 @@ export const InsightsAndSuggestions: Story = {
       await userEvent.click(dismiss as HTMLElement);
     }
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+    // The panels opened below the answer without letting go of its end.
+    const transcript = canvas.getByRole('log');
+    await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+    await expect(transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).toBeLessThanOrEqual(1);
   },
 };
 

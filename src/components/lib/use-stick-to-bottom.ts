@@ -38,13 +38,23 @@ export function useStickToBottom<T extends HTMLElement>(): {
   useEffect(() => {
     const node = ref.current;
     if (!node) return;
-    const onScroll = () => {
-      const bottom = node.scrollHeight - node.scrollTop - node.clientHeight <= SLACK_PX;
-      pinned.current = bottom;
-      show(bottom);
-    };
+    // Where the reader was when last seen: at each scroll event, and after each follow (the browser may have moved
+    // them: a viewport that grows pulls the scroll position up to the new end).
+    let lastTop = node.scrollTop;
     const follow = () => {
-      if (pinned.current) node.scrollTop = node.scrollHeight;
+      if (!pinned.current) return;
+      node.scrollTop = node.scrollHeight;
+      lastTop = node.scrollTop;
+    };
+    // Only the reader moving up lets go of the end. A scroll event is handled a frame after the scroll, and layout
+    // may change in between (panels opening below shrink the viewport): a pinned reader who finds the end farther
+    // away without having moved up stays pinned, and the resize observer below takes them to the end again.
+    const onScroll = () => {
+      const top = node.scrollTop;
+      if (node.scrollHeight - top - node.clientHeight <= SLACK_PX) pinned.current = true;
+      else if (top < lastTop) pinned.current = false;
+      lastTop = top;
+      show(pinned.current);
     };
     // Growth of any child (a streaming answer, an image that loads) re-pins when the reader is at the end. Each child
     // is observed once, when it is added: the cost of a token does not grow with the length of the transcript.
@@ -59,7 +69,11 @@ export function useStickToBottom<T extends HTMLElement>(): {
       }
       follow();
     });
-    if (resize) for (const child of node.children) resize.observe(child);
+    if (resize) {
+      // The viewport itself too: when it shrinks, no scroll event comes, and the end would slide out of view.
+      resize.observe(node);
+      for (const child of node.children) resize.observe(child);
+    }
     mutations.observe(node, resize ? { childList: true } : { childList: true, subtree: true, characterData: true });
     node.addEventListener('scroll', onScroll, { passive: true });
     follow();
