@@ -5,6 +5,8 @@ import type { Capture, StoryInfo } from './plan.js';
 /** The preview's own handle (storybook/preview-api `PreviewWeb`): the parts the harness reads. */
 interface PreviewHandle {
   currentRender?: { id: string; phase: string };
+  /** Settles once the story index is loaded; `extract` throws before that. */
+  initializationPromise?: Promise<void>;
   extract: () => Promise<Record<string, { id: string; storyGlobals?: Record<string, unknown> }>>;
 }
 
@@ -83,7 +85,10 @@ export async function listStories(browser: Browser, baseUrl: string): Promise<St
     await page.goto(`${baseUrl}/iframe.html?chromatic=true`);
     await page.waitForFunction(() => window.__STORYBOOK_PREVIEW__?.extract !== undefined);
     const stories = await page.evaluate(async () => {
-      const extracted = await (window.__STORYBOOK_PREVIEW__ as PreviewHandle).extract();
+      const preview = window.__STORYBOOK_PREVIEW__ as PreviewHandle;
+      // `extract` is defined before the index has loaded, and throws if called then (seen once in ~10 runs).
+      await preview.initializationPromise;
+      const extracted = await preview.extract();
       return Object.values(extracted).map((story) => ({ id: story.id, pinnedGlobals: story.storyGlobals ?? {} }));
     });
     return stories.sort((a, b) => a.id.localeCompare(b.id));
