@@ -6,6 +6,7 @@ import { chatScenarios } from '../src/msw/scenarios.js';
 import type { DemoConfig } from './server/chat-endpoint.js';
 import '../src/styles/index.css';
 import './demo.css';
+import { examplePrompts } from '../stories/support/example-prompts.js';
 
 const UPSTREAM = 'upstream';
 
@@ -63,7 +64,7 @@ function Demo(): ReactElement {
         </div>
       </header>
       <p className="demo-description">{description}</p>
-      <EnhancedChatInterface className="demo-chat" chatOptions={chatOptions} />
+      <EnhancedChatInterface className="demo-chat" chatOptions={chatOptions} examplePrompts={examplePrompts} />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import '../../src/styles/index.css';
 import { Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
-import type { ChatMessage } from '../../src/core/messages.js';
+import { toChatMessage, type ChatMessage } from '../../src/core/messages.js';
 import type { ChatService } from '../../src/core/service.js';
 import { useSSEChat, type UseChat } from '../../src/react/useSSEChat.js';
 import { answerTokens, chunkEvent, endEvents, historyText, markdownAnswer } from '../content.js';
@@ -106,13 +106,15 @@ async function mountNaive(history: ChatMessage[]): Promise<Chat> {
 }
 
 function historyOf(length: number): ChatMessage[] {
-  return Array.from({ length }, (_, i) => ({
-    id: `history-${i}`,
-    role: i % 2 === 0 ? 'user' : 'assistant',
-    content: historyText(i),
-    status: 'complete',
-    createdAt: 0,
-  }));
+  return Array.from({ length }, (_, i) =>
+    toChatMessage({
+      id: `history-${i}`,
+      role: i % 2 === 0 ? 'user' : 'assistant',
+      content: historyText(i),
+      status: 'complete',
+      createdAt: 0,
+    }),
+  );
 }
 
 const mount = (impl: Impl, history: number): Promise<Chat> =>

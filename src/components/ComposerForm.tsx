@@ -16,7 +16,7 @@ import { cn } from './lib/cn.js';
 /** The composer never grows taller than this before it scrolls. */
 const MAX_HEIGHT_PX = 200;
 
-export interface ChatComposerProps extends Omit<ComponentProps<'form'>, 'onSubmit' | 'onChange' | 'children'> {
+export interface ComposerFormProps extends Omit<ComponentProps<'form'>, 'onSubmit' | 'onChange' | 'children'> {
   /** The text being written (controlled, so a suggestion can be applied into it). */
   value: string;
   onValueChange: (value: string) => void;
@@ -38,10 +38,10 @@ export interface ChatComposerProps extends Omit<ComponentProps<'form'>, 'onSubmi
 }
 
 /**
- * Where the user writes. Enter sends and Shift+Enter breaks the line, but never while an input method is
+ * Where the user writes, by props (controlled); `ChatComposer` is the same form bound to the chat. Enter sends and Shift+Enter breaks the line, but never while an input method is
  * composing (Japanese, Chinese, Korean…); it grows with its text; Escape stops a streaming answer.
  */
-export function ChatComposer({
+export function ComposerForm({
   value,
   onValueChange,
   onSend,
@@ -54,7 +54,7 @@ export function ChatComposer({
   labels,
   className,
   ...props
-}: ChatComposerProps): ReactElement {
+}: ComposerFormProps): ReactElement {
   const text = useLabels('chat', labels);
   const own = useRef<HTMLTextAreaElement | null>(null);
   const area = textareaRef ?? own;

@@ -1,12 +1,22 @@
 'use client';
 import { AnimatePresence, m } from 'framer-motion';
 import { cva } from 'class-variance-authority';
-import { useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentProps,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
 import type { ChatError, ChatErrorKind } from '../core/errors.js';
 import { useLabels, type ErrorToastLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
+import { composeEventHandlers } from './lib/compose-event-handlers.js';
 import { Countdown } from './lib/Countdown.js';
 import { Motion } from './lib/motion.js';
 
@@ -92,6 +102,10 @@ function Toast({
   labels,
   className,
   onKeyDown,
+  onPointerEnter,
+  onPointerLeave,
+  onFocus,
+  onBlur,
   ...props
 }: ErrorToastProps & { error: ChatError }): ReactElement {
   const text = useLabels('errorToast', labels);
@@ -116,14 +130,6 @@ function Toast({
     };
   }, []);
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    onKeyDown?.(event);
-    if (event.key === 'Escape' && onDismiss) {
-      event.stopPropagation();
-      onDismiss();
-    }
-  };
-
   return (
     <m.div
       initial={{ opacity: 0, y: 8 }}
@@ -139,18 +145,29 @@ function Toast({
         data-kind={error.kind}
         data-tone={tone}
         className={cn(errorToastVariants({ tone }), className)}
-        onKeyDown={handleKeyDown}
-        onPointerEnter={() => setPaused(true)}
-        onPointerLeave={() => setPaused(false)}
-        onFocus={(event) => {
+        {...props}
+        // The host's handlers run first and ours still run (unless it prevented the default): a host `onFocus` must
+        // not switch off the pause or the return of focus.
+        onKeyDown={composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) => {
+          if (event.key === 'Escape' && onDismiss) {
+            event.stopPropagation();
+            onDismiss();
+          }
+        })}
+        onPointerEnter={composeEventHandlers(onPointerEnter, () => setPaused(true))}
+        onPointerLeave={composeEventHandlers(onPointerLeave, () => setPaused(false))}
+        onFocus={(event: FocusEvent<HTMLDivElement>) => {
+          // Composed by hand: the React Compiler's lint cannot see that a ref written in a composed handler is
+          // written at event time.
+          onFocus?.(event);
+          if (event.defaultPrevented) return;
           setPaused(true);
           const from = event.relatedTarget;
-          if (from instanceof HTMLElement && !root.current?.contains(from)) returnFocus.current = from;
+          if (from instanceof HTMLElement && !event.currentTarget.contains(from)) returnFocus.current = from;
         }}
-        onBlur={(event) => {
-          if (!root.current?.contains(event.relatedTarget as Node | null)) setPaused(false);
-        }}
-        {...props}
+        onBlur={composeEventHandlers(onBlur, (event: FocusEvent<HTMLDivElement>) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPaused(false);
+        })}
       >
         <svg
           viewBox="0 0 24 24"

@@ -1,13 +1,12 @@
 'use client';
 import { cva } from 'class-variance-authority';
 import { memo, type ComponentProps, type ReactElement } from 'react';
-import type { ChatMessage, MessageStatus } from '../core/messages.js';
+import { joinParts, type ChatMessageInput, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
-import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
-import { useCopy } from './lib/use-copy.js';
 import { Markdown } from './markdown/Markdown.js';
+import { MessageActions } from './MessageActions.js';
 
 export const messageBubbleVariants = cva(
   'pc:box-border pc:flex pc:w-full pc:min-w-0 pc:flex-col pc:gap-1.5 pc:font-sans pc:text-sm pc:text-foreground',
@@ -42,13 +41,13 @@ const bodyVariants = cva('pc:box-border pc:min-w-0 pc:rounded-pc pc:px-3.5 pc:py
 });
 
 export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'article'>, 'children'> {
-  /** The message to show. */
-  message: ChatMessage;
-  /** This message is the one streaming now: show `streamingContent` and a caret. @default message.status === 'streaming' */
+  /** The message to show: with its `parts`, or with `content` (and `reasoning`) alone. */
+  message: ChatMessageInput;
+  /** This message is the one streaming now: its text is live and shows a caret. @default message.status === 'streaming' */
   isStreaming?: boolean;
-  /** The live answer text while streaming (the snapshot's `streamingContent`). @default "" */
+  /** The live answer text while streaming, for a message that does not carry it. @default the message's own text */
   streamingContent?: string;
-  /** The live reasoning text while streaming (the snapshot's `streamingReasoning`). @default "" */
+  /** The live reasoning text while streaming, for a message that does not carry it. @default the message's own reasoning */
   streamingReasoning?: string;
   /** Show the Egyptian loader while reasoning streams and no answer text has come yet. @default true */
   showEgyptianLoader?: boolean;
@@ -78,8 +77,8 @@ const statusNotes: Partial<Record<MessageStatus, keyof MessageBubbleLabels>> = {
 export const StreamingMessageBubble = memo(function StreamingMessageBubble({
   message,
   isStreaming = message.status === 'streaming',
-  streamingContent = '',
-  streamingReasoning = '',
+  streamingContent,
+  streamingReasoning,
   showEgyptianLoader = true,
   showMetrics = false,
   onRegenerate,
@@ -90,11 +89,12 @@ export const StreamingMessageBubble = memo(function StreamingMessageBubble({
   ...props
 }: StreamingMessageBubbleProps): ReactElement {
   const text = useLabels('messageBubble', labels);
-  const content = isStreaming ? streamingContent : message.content;
-  const reasoning = isStreaming ? streamingReasoning : (message.reasoning ?? '');
+  const ownContent = message.content ?? joinParts(message.parts ?? [], 'text');
+  const ownReasoning = message.reasoning ?? joinParts(message.parts ?? [], 'reasoning');
+  const content = (isStreaming && streamingContent) || ownContent;
+  const reasoning = (isStreaming && streamingReasoning) || ownReasoning;
   const status: MessageStatus = isStreaming ? 'streaming' : message.status;
   const { role } = message;
-  const { copied, copy } = useCopy(content, onCopy);
   const note = statusNotes[status];
   const finished = !isStreaming;
   const thinkingNow = isStreaming && reasoning !== '' && content === '';
@@ -165,38 +165,15 @@ export const StreamingMessageBubble = memo(function StreamingMessageBubble({
       )}
 
       {finished && role === 'assistant' && (
-        <div data-slot="message-actions" className="pc:flex pc:flex-wrap pc:items-center pc:gap-1">
-          {(status === 'interrupted' || status === 'error') && onRetry && (
-            <button type="button" onClick={onRetry} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
-              {text.retry}
-            </button>
-          )}
-          {content !== '' && (
-            <button
-              type="button"
-              data-state={copied ? 'copied' : 'idle'}
-              onClick={() => void copy()}
-              className={buttonVariants({ variant: 'ghost', size: 'sm' })}
-            >
-              <span aria-live="polite">{copied ? text.copied : text.copy}</span>
-            </button>
-          )}
-          {(status === 'complete' || status === 'stopped') && onRegenerate && (
-            <button type="button" onClick={onRegenerate} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-              {text.regenerate}
-            </button>
-          )}
-          {metrics && (
-            <span data-slot="message-metrics" className="pc:ms-2 pc:text-xs pc:tabular-nums pc:text-muted-foreground">
-              {[
-                metrics.timeToFirstTokenMs !== null && text.timeToFirstToken(Math.round(metrics.timeToFirstTokenMs)),
-                metrics.tokensPerSecond !== null && text.tokensPerSecond(Math.round(metrics.tokensPerSecond)),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          )}
-        </div>
+        <MessageActions
+          status={status}
+          content={content}
+          metrics={metrics}
+          onRetry={onRetry}
+          onRegenerate={onRegenerate}
+          onCopy={onCopy}
+          labels={labels}
+        />
       )}
     </article>
   );

@@ -6,8 +6,11 @@ export { AISuggestionCard, SUGGESTION_PREVIEW_CHARS } from './AISuggestionCard.j
 export type { AISuggestionCardProps } from './AISuggestionCard.js';
 export { AISuggestionsPanel } from './AISuggestionsPanel.js';
 export type { AISuggestionsPanelProps } from './AISuggestionsPanel.js';
-export { ChatComposer } from './ChatComposer.js';
-export type { ChatComposerProps } from './ChatComposer.js';
+export { ComposerForm } from './ComposerForm.js';
+export type { ComposerFormProps } from './ComposerForm.js';
+export { MessageActions } from './MessageActions.js';
+export type { MessageActionsProps } from './MessageActions.js';
+export * from './chat/index.js';
 export { EnhancedChatInterface } from './EnhancedChatInterface.js';
 export type { ChatInterfaceConfig, EnhancedChatInterfaceProps } from './EnhancedChatInterface.js';
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
@@ -34,6 +37,3 @@ export type {
   MessageBubbleLabels,
   SuggestionLabels,
 } from './labels.js';
-export { buttonVariants } from './lib/button.js';
-export { cn } from './lib/cn.js';
-export { copyToClipboard } from './lib/copy-to-clipboard.js';

@@ -16,6 +16,18 @@ export type {
 } from './types.js';
 export { createChatService } from './service.js';
 export type { ChatService, ChatServiceOptions, ChatSnapshot } from './service.js';
-export type { ChatMessage, MessageStatus } from './messages.js';
+export { toChatMessage } from './messages.js';
+export type {
+  ChatMessage,
+  ChatMessageInput,
+  FilePart,
+  MessagePart,
+  MessageStatus,
+  ReasoningPart,
+  SourcePart,
+  TextPart,
+  ToolCallPart,
+  ToolCallState,
+} from './messages.js';
 export type { AnswerMetrics } from './metrics.js';
 export type { UpdateScheduler } from './frame-scheduler.js';

@@ -9,13 +9,73 @@ import type { ChatCompletionMessage, ChatRole } from './types.js';
  */
 export type MessageStatus = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'error';
 
+/** Answer text, in the order it arrived (markdown). */
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+
+/** The model's reasoning ("thinking") text. */
+export interface ReasoningPart {
+  type: 'reasoning';
+  text: string;
+  /** How long the model reasoned, from its first reasoning token to what came next; absent while it still does. */
+  durationMs?: number;
+}
+
+/**
+ * Where a tool call stands: its arguments stream in (`streaming-args`), then it `running` (a tool with `execute`) or
+ * `awaiting-result` (the UI answers it), and ends with a `result` or an `error`.
+ */
+export type ToolCallState = 'streaming-args' | 'awaiting-result' | 'running' | 'result' | 'error';
+
+/** A call of one of the host's tools, made by the model. */
+export interface ToolCallPart {
+  type: 'tool-call';
+  toolCallId: string;
+  toolName: string;
+  /** The arguments as the model wrote them (JSON text, partial while streaming). */
+  argsText: string;
+  /** The parsed arguments, once `argsText` is complete and valid JSON. */
+  args?: unknown;
+  state: ToolCallState;
+  /** The tool's result, in state `result`. */
+  result?: unknown;
+  /** What went wrong, in state `error`. */
+  errorText?: string;
+}
+
+/** A web source the model cited. */
+export interface SourcePart {
+  type: 'source';
+  url: string;
+  title?: string;
+}
+
+/** A file attached to a message. */
+export interface FilePart {
+  type: 'file';
+  name: string;
+  /** @example "image/png" */
+  mediaType: string;
+  /** Bytes. */
+  size: number;
+  /** A data URL or an object URL. */
+  url: string;
+}
+
+/** One piece of a message's content; a message is an ordered list of them. */
+export type MessagePart = TextPart | ReasoningPart | ToolCallPart | SourcePart | FilePart;
+
 /** One message of the transcript. Finished messages are immutable and keep their identity. */
 export interface ChatMessage {
   id: string;
   role: ChatRole;
-  /** The text; for a `streaming` message it is empty, and the live text is `streamingContent`. */
+  /** The content, in order: text, reasoning, tool calls, sources and files. Live while the message streams. */
+  parts: readonly MessagePart[];
+  /** The text parts joined: the message as plain markdown, for simple hosts. */
   content: string;
-  /** The model's reasoning ("thinking") text, when it sent any. */
+  /** The reasoning parts joined, when the model sent any. */
   reasoning?: string;
   status: MessageStatus;
   /** Epoch milliseconds. */
@@ -24,6 +84,32 @@ export interface ChatMessage {
   error?: ChatError;
   /** Timing and size of an assistant answer. */
   metrics?: AnswerMetrics;
+}
+
+/**
+ * A message as a host may write it: with `parts`, or with only `content` (and `reasoning`), as in the seed's API.
+ * {@link toChatMessage} fills in the other.
+ */
+export type ChatMessageInput = Omit<ChatMessage, 'parts' | 'content'> & {
+  parts?: readonly MessagePart[];
+  content?: string;
+};
+
+/** The text of every part of one type, joined. */
+export function joinParts(parts: readonly MessagePart[], type: 'text' | 'reasoning'): string {
+  let text = '';
+  for (const part of parts) if (part.type === type) text += part.text;
+  return text;
+}
+
+/** A complete message from a host's input: parts from `content`/`reasoning` when it has none, and the reverse. */
+export function toChatMessage({ content, reasoning, parts, ...rest }: ChatMessageInput): ChatMessage {
+  parts ??= [
+    ...(reasoning ? [{ type: 'reasoning' as const, text: reasoning }] : []),
+    ...(content ? [{ type: 'text' as const, text: content }] : []),
+  ];
+  reasoning ??= joinParts(parts, 'reasoning');
+  return { ...rest, parts, content: content ?? joinParts(parts, 'text'), ...(reasoning && { reasoning }) };
 }
 
 /** The history sent to the model: what the user wrote and what the model answered, failures left out. */

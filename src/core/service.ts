@@ -1,12 +1,21 @@
+import { chatReducer, initialChatState, type ChatAction, type ChatSnapshot } from './chat-reducer.js';
 import { ChatError } from './errors.js';
 import { nextFrame, type UpdateScheduler } from './frame-scheduler.js';
-import { toRequestMessages, type ChatMessage, type MessageStatus } from './messages.js';
+import { LiveParts } from './live-parts.js';
+import {
+  toChatMessage,
+  toRequestMessages,
+  type ChatMessage,
+  type ChatMessageInput,
+  type MessageStatus,
+} from './messages.js';
 import { MetricsRecorder, type AnswerMetrics } from './metrics.js';
 import { OnlineTracker } from './online.js';
 import { defaultRetryOptions } from './retry.js';
-import type { RetryState } from './retry-state.js';
 import { streamChatCompletion, type StreamOptions } from './stream.js';
-import type { AIInsight, AISuggestion, ChatStreamEvent } from './types.js';
+import type { ChatStreamEvent } from './types.js';
+
+export type { ChatSnapshot } from './chat-reducer.js';
 
 /** Options of {@link createChatService}; every transport option of {@link StreamOptions} but `signal`. */
 export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'whenOnline'> {
@@ -18,41 +27,19 @@ export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'when
   maxTokens?: number;
   /** Keep the insights and suggestions the server sends. @default true */
   enableOptimization?: boolean;
-  /** Call `onMetrics` after every answer. @default false */
+  /**
+   * Show each answer's metrics under it (components read it; every answer's `metrics` are recorded anyway, and
+   * `onMetrics` reports them whenever it is given). @default false
+   */
   enableAnalytics?: boolean;
-  /** Receives each answer's metrics when `enableAnalytics` is on. */
+  /** Receives each answer's metrics when it ends, whatever `enableAnalytics` says. */
   onMetrics?: (metrics: AnswerMetrics, message: ChatMessage) => void;
-  /** The transcript to start from. @default [] */
-  initialMessages?: ChatMessage[];
+  /** The transcript to start from; messages may give `content` alone, without `parts`. @default [] */
+  initialMessages?: readonly ChatMessageInput[];
   /** Makes message ids; fixed ids make stories and snapshots deterministic. @default crypto.randomUUID */
   generateId?: () => string;
   /** How streaming text updates are batched. @default one per animation frame (16 ms without a browser) */
   scheduleUpdate?: UpdateScheduler;
-}
-
-/** Everything a chat UI renders. A new object on every change; unchanged parts keep their identity. */
-export interface ChatSnapshot {
-  messages: readonly ChatMessage[];
-  /** The browser is online and the last request reached the server. */
-  isConnected: boolean;
-  /** A request or retry is under way and no byte of the answer has arrived yet. */
-  isConnecting: boolean;
-  /** An answer is in flight (from send to its end). */
-  isStreaming: boolean;
-  /** The id of the assistant message being streamed, if any. */
-  streamingMessageId: string | null;
-  /** The streaming answer's text so far (updated at most once per frame). */
-  streamingContent: string;
-  /** The streaming answer's reasoning so far. */
-  streamingReasoning: string;
-  /** The last failure; `null` after success, `dismissError` or a stop. */
-  error: ChatError | null;
-  /** The automatic retry under way, if any. */
-  retryState: RetryState | null;
-  insights: readonly AIInsight[];
-  suggestions: readonly AISuggestion[];
-  /** Metrics of the last finished answer. */
-  metrics: AnswerMetrics | null;
 }
 
 /** The framework-free chat: state, actions and a subscription, as `useSyncExternalStore` wants them. */
@@ -81,9 +68,9 @@ export interface ChatService {
 
 interface Run {
   controller: AbortController;
-  messageId: string;
-  content: string;
-  reasoning: string;
+  /** The streaming message as last shown. */
+  message: ChatMessage;
+  parts: LiveParts;
   metrics: MetricsRecorder;
 }
 
@@ -97,83 +84,51 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 /** Creates the chat service that `useSSEChat` binds to React; usable on its own in any JavaScript runtime. */
 export function createChatService(initialOptions: ChatServiceOptions = {}): ChatService {
   let options = initialOptions;
-  const online = new OnlineTracker(() => commit({ isConnected: online.online && reachedServer }));
-  let snapshot: ChatSnapshot = {
-    messages: options.initialMessages ?? [],
-    isConnected: online.online,
-    isConnecting: false,
-    isStreaming: false,
-    streamingMessageId: null,
-    streamingContent: '',
-    streamingReasoning: '',
-    error: null,
-    retryState: null,
-    insights: [],
-    suggestions: [],
-    metrics: null,
-  };
+  const online = new OnlineTracker(() => dispatch({ type: 'online', online: online.online }));
+  let state = initialChatState((options.initialMessages ?? []).map(toChatMessage), online.online);
   const listeners = new Set<() => void>();
   let run: Run | null = null;
-  let reachedServer = true;
   let cancelScheduled: (() => void) | null = null;
 
-  function commit(patch: Partial<ChatSnapshot>): void {
-    cancelScheduled?.();
-    cancelScheduled = null;
-    const live = run ? { streamingContent: run.content, streamingReasoning: run.reasoning } : {};
-    snapshot = { ...snapshot, ...live, ...patch };
+  /** The one way the state changes; listeners hear of it only when the snapshot did change. */
+  function dispatch(action: ChatAction): void {
+    const previous = state.snapshot;
+    state = chatReducer(state, action);
+    if (state.snapshot === previous) return;
     for (const listener of [...listeners]) listener();
   }
 
-  /** Text arrives far faster than frames: batch it into one snapshot per frame. */
-  function scheduleText(): void {
+  /** The streaming message with its parts as they stand, when they changed since it was last shown. */
+  function progress(current: Run): void {
+    cancelScheduled?.();
+    cancelScheduled = null;
+    const { parts } = current.parts;
+    if (parts === current.message.parts) return;
+    current.message = toChatMessage({ ...current.message, parts, content: undefined, reasoning: undefined });
+    dispatch({ type: 'progress', message: current.message });
+  }
+
+  /** Text arrives far faster than frames: one update per frame. */
+  function scheduleProgress(current: Run): void {
     if (cancelScheduled) return;
     cancelScheduled = (options.scheduleUpdate ?? nextFrame)(() => {
       cancelScheduled = null;
-      commit({});
+      if (run === current) progress(current);
     });
-  }
-
-  function replaceMessage(id: string, next: ChatMessage): readonly ChatMessage[] {
-    const messages = snapshot.messages.slice();
-    const index = messages.findLastIndex((m) => m.id === id);
-    if (index >= 0) messages[index] = next;
-    return messages;
   }
 
   function finish(current: Run, status: MessageStatus, error: ChatError | null): void {
+    current.parts.close();
+    progress(current);
     const metrics = current.metrics.finish();
-    const placeholder = snapshot.messages.find((m) => m.id === current.messageId);
-    const message: ChatMessage = {
-      id: current.messageId,
-      role: 'assistant',
-      content: current.content,
-      status,
-      createdAt: placeholder?.createdAt ?? Date.now(),
-      metrics,
-      ...(current.reasoning ? { reasoning: current.reasoning } : {}),
-      ...(error ? { error } : {}),
-    };
+    const message: ChatMessage = { ...current.message, status, metrics, ...(error ? { error } : {}) };
     run = null;
-    commit({
-      messages: replaceMessage(current.messageId, message),
-      isStreaming: false,
-      isConnecting: false,
-      isConnected: online.online && reachedServer,
-      streamingMessageId: null,
-      streamingContent: '',
-      streamingReasoning: '',
-      retryState: null,
-      error,
-      metrics,
-    });
-    if (options.enableAnalytics) {
-      // A host callback that throws must not leave the chat half-updated.
-      try {
-        options.onMetrics?.(metrics, message);
-      } catch (error) {
-        console.error('[chat-ui] onMetrics threw', error);
-      }
+    dispatch({ type: 'finish', message, error, metrics });
+    // A host callback that throws must not leave the chat half-updated.
+    try {
+      options.onMetrics?.(metrics, message);
+    } catch (error) {
+      console.error('[chat-ui] onMetrics threw', error);
     }
   }
 
@@ -181,36 +136,29 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     switch (event.type) {
       case 'delta':
       case 'reasoning': {
-        const first = snapshot.isConnecting;
-        if (event.type === 'delta') current.content += event.content;
-        else current.reasoning += event.content;
+        const first = state.snapshot.isConnecting || state.snapshot.retryState !== null;
+        current.parts.append(event.type === 'delta' ? 'text' : 'reasoning', event.content);
         current.metrics.text(event.content.length, event.type === 'delta');
-        reachedServer = true;
-        if (first || snapshot.retryState) commit({ isConnecting: false, retryState: null, isConnected: online.online });
-        else scheduleText();
+        if (first) {
+          progress(current);
+          dispatch({ type: 'reached-server' });
+        } else scheduleProgress(current);
         return;
       }
       case 'insight':
-      case 'suggestion': {
-        if (options.enableOptimization === false) return;
-        if (event.type === 'insight') {
-          commit({ insights: [...snapshot.insights.filter((i) => i.id !== event.insight.id), event.insight] });
-        } else {
-          const { suggestion } = event;
-          commit({ suggestions: [...snapshot.suggestions.filter((s) => s.id !== suggestion.id), suggestion] });
-        }
+        if (options.enableOptimization !== false) dispatch({ type: 'insight', insight: event.insight });
         return;
-      }
+      case 'suggestion':
+        if (options.enableOptimization !== false) dispatch({ type: 'suggestion', suggestion: event.suggestion });
+        return;
       case 'usage':
         current.metrics.usage(event.usage.completionTokens);
         return;
       case 'retry': {
         current.metrics.retry();
-        reachedServer = event.error.kind !== 'network' && event.error.kind !== 'timeout';
         const maxRetries = options.retry?.maxRetries ?? defaultRetryOptions.maxRetries;
-        commit({
-          isConnecting: true,
-          isConnected: online.online && reachedServer,
+        dispatch({
+          type: 'retry',
           retryState: {
             attempt: event.attempt,
             maxRetries,
@@ -222,7 +170,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       }
       case 'fallback':
         current.metrics.fallback();
-        commit({ retryState: null });
+        dispatch({ type: 'fallback' });
         return;
       case 'finish':
         return;
@@ -231,30 +179,22 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
 
   async function start(history: readonly ChatMessage[]): Promise<void> {
     const generateId = options.generateId ?? defaultId;
-    const messageId = generateId();
-    const current: Run = {
-      controller: new AbortController(),
-      messageId,
-      content: '',
-      reasoning: '',
-      metrics: new MetricsRecorder(clock),
-    };
-    const placeholder: ChatMessage = {
-      id: messageId,
+    const message: ChatMessage = {
+      id: generateId(),
       role: 'assistant',
+      parts: [],
       content: '',
       status: 'streaming',
       createdAt: Date.now(),
     };
+    const current: Run = {
+      controller: new AbortController(),
+      message,
+      parts: new LiveParts(clock),
+      metrics: new MetricsRecorder(clock),
+    };
     run = current;
-    commit({
-      messages: [...history, placeholder],
-      isStreaming: true,
-      isConnecting: true,
-      streamingMessageId: messageId,
-      error: null,
-      retryState: null,
-    });
+    dispatch({ type: 'start', messages: [...history, message], messageId: message.id });
 
     const { model = 'deepseek-chat', temperature = 0.7, maxTokens = 4096 } = options;
     const request = { messages: toRequestMessages(history), model, temperature, max_tokens: maxTokens };
@@ -272,10 +212,8 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       if (run !== current) return;
       const error = caught instanceof ChatError ? caught : new ChatError('network', String(caught), { cause: caught });
       if (error.kind === 'aborted') return finish(current, 'stopped', null);
-      if (error.kind === 'network' || error.kind === 'timeout') reachedServer = false;
-      const partial = current.content !== '' || current.reasoning !== '';
       const cut = error.kind === 'network' || error.kind === 'timeout';
-      finish(current, partial && cut ? 'interrupted' : 'error', error);
+      finish(current, current.parts.parts.length > 0 && cut ? 'interrupted' : 'error', error);
     }
   }
 
@@ -288,14 +226,14 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
 
   /** The transcript up to (not including) the last assistant message. */
   function historyBeforeLastAnswer(): readonly ChatMessage[] | null {
-    const { messages } = snapshot;
+    const { messages } = state.snapshot;
     const last = messages.at(-1);
     if (!last) return null;
     return last.role === 'assistant' ? messages.slice(0, -1) : messages;
   }
 
   return {
-    getSnapshot: () => snapshot,
+    getSnapshot: () => state.snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -304,13 +242,19 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       if (content.trim() === '') return false;
       stop();
       const generateId = options.generateId ?? defaultId;
-      const user: ChatMessage = { id: generateId(), role: 'user', content, status: 'complete', createdAt: Date.now() };
-      void start([...snapshot.messages, user]);
+      const user = toChatMessage({
+        id: generateId(),
+        role: 'user',
+        content,
+        status: 'complete',
+        createdAt: Date.now(),
+      });
+      void start([...state.snapshot.messages, user]);
       return true;
     },
     stop,
     retry() {
-      const last = snapshot.messages.at(-1);
+      const last = state.snapshot.messages.at(-1);
       if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted'))
         return;
       const history = historyBeforeLastAnswer();
@@ -322,25 +266,15 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       if (history && history.length > 0) void start(history);
     },
     dismissError() {
-      if (snapshot.error) commit({ error: null });
+      dispatch({ type: 'dismiss-error' });
     },
     clear() {
       const current = run;
       run = null;
+      cancelScheduled?.();
+      cancelScheduled = null;
       current?.controller.abort();
-      commit({
-        messages: [],
-        insights: [],
-        suggestions: [],
-        error: null,
-        retryState: null,
-        metrics: null,
-        isStreaming: false,
-        isConnecting: false,
-        streamingMessageId: null,
-        streamingContent: '',
-        streamingReasoning: '',
-      });
+      dispatch({ type: 'clear' });
     },
     setOptions(next) {
       options = next;

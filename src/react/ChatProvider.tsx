@@ -1,6 +1,6 @@
 'use client';
-import { createContext, useContext, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
-import type { ChatService, ChatSnapshot } from '../core/service.js';
+import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
+import type { ChatService } from '../core/service.js';
 import type { UseSSEChatResult } from './useSSEChat.js';
 
 const ChatContext = createContext<UseSSEChatResult | null>(null);
@@ -22,21 +22,19 @@ export function ChatProvider({ value, children }: ChatProviderProps): ReactEleme
   );
 }
 
-/** The whole chat of the nearest {@link ChatProvider} (re-renders on every change); throws outside one. */
+/**
+ * The whole chat of the nearest {@link ChatProvider}; re-renders on every change, tokens included. Prefer
+ * `useChatSelector`, `useMessage` and `useChatActions`, which re-render only for what they read. Throws outside one.
+ */
 export function useChatContext(): UseSSEChatResult {
   const chat = useContext(ChatContext);
   if (!chat) throw new Error('useChatContext must be used inside a <ChatProvider>.');
   return chat;
 }
 
-/**
- * Subscribes to one slice of the nearest chat, so a component re-renders only when that slice changes
- * (e.g. `useChatSelector((s) => s.streamingContent)` for the streaming bubble). The selector must return
- * a value from the snapshot or a primitive, not a new object each call.
- */
-export function useChatSelector<T>(selector: (snapshot: ChatSnapshot) => T): T {
+/** The chat service of the nearest {@link ChatProvider}; throws outside one, naming the hook that needed it. */
+export function useChatService(hook: string): ChatService {
   const service = useContext(ServiceContext);
-  if (!service) throw new Error('useChatSelector must be used inside a <ChatProvider>.');
-  const read = () => selector(service.getSnapshot());
-  return useSyncExternalStore(service.subscribe, read, read);
+  if (!service) throw new Error(`${hook} must be used inside a <ChatProvider> (or <ChatRoot>).`);
+  return service;
 }

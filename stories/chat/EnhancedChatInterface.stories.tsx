@@ -5,6 +5,7 @@ import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterfac
 import { chatFrame } from '../support/chat-frame.js';
 import { encodeSseEvent, sseResponse } from '../../src/msw/sse.js';
 import { arabicLabels } from '../support/labels-ar.js';
+import { examplePrompts } from '../support/example-prompts.js';
 
 const ENDPOINT = '/api/v2/chat/completions/';
 
@@ -24,6 +25,7 @@ const meta = {
   component: EnhancedChatInterface,
   parameters: { layout: 'fullscreen' },
   args: {
+    examplePrompts,
     onMessageSent: fn(),
     chatOptions: { endpoint: ENDPOINT, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
   },

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import { chatFrame } from '../support/chat-frame.js';
 import { chatScenarioHandler, type ChatScenarioName, type ScenarioOptions } from '../../src/msw/index.js';
+import { examplePrompts } from '../support/example-prompts.js';
 
 /**
  * One story per network situation: the real `useSSEChat` against the MSW scenario of the same name, in
@@ -14,6 +15,7 @@ const meta = {
   tags: ['!autodocs'],
   parameters: { layout: 'fullscreen' },
   args: {
+    examplePrompts,
     chatOptions: { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1500 }, idleTimeoutMs: 400 },
   },
   decorators: [chatFrame],

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { StreamingMessageBubble } from '../../src/components/StreamingMessageBubble.js';
 import { ChatError } from '../../src/core/errors.js';
-import type { ChatMessage } from '../../src/core/messages.js';
+import type { ChatMessageInput } from '../../src/core/messages.js';
 import { arabicLabels } from '../support/labels-ar.js';
 
 const markdownAnswer = `## Retry with backoff
@@ -26,7 +26,7 @@ const delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 See [the RFC](https://www.rfc-editor.org/rfc/rfc9110#field.retry-after) for \`Retry-After\`.`;
 
 const base = { id: 'a1', createdAt: Date.UTC(2026, 0, 1) };
-const assistant = (content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+const assistant = (content: string, extra: Partial<ChatMessageInput> = {}): ChatMessageInput => ({
   ...base,
   role: 'assistant',
   content,

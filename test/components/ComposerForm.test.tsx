@@ -1,16 +1,16 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ChatComposer, type ChatComposerProps } from '../../src/components/ChatComposer.js';
+import { ComposerForm, type ComposerFormProps } from '../../src/components/ComposerForm.js';
 
-function Controlled(props: Partial<ChatComposerProps>) {
+function Controlled(props: Partial<ComposerFormProps>) {
   const [value, setValue] = useState(props.value ?? '');
-  return <ChatComposer onSend={() => {}} {...props} value={value} onValueChange={setValue} />;
+  return <ComposerForm onSend={() => {}} {...props} value={value} onValueChange={setValue} />;
 }
 
 const box = () => screen.getByRole('textbox', { name: 'Message' });
 
-describe('ChatComposer', () => {
+describe('ComposerForm', () => {
   it('sends on Enter, not on Shift+Enter', () => {
     const onSend = vi.fn();
     render(<Controlled value="hello" onSend={onSend} />);

@@ -1,7 +1,8 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, useRef, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ChatProvider, useChatSelector } from '../../src/react/ChatProvider.js';
+import { ChatProvider } from '../../src/react/ChatProvider.js';
+import { useChatSelector } from '../../src/react/use-chat-selector.js';
 import { useSSEChat, type UseSSEChatOptions } from '../../src/react/useSSEChat.js';
 import { answer, createScriptedFetch, delta, settle } from '../support/scripted-fetch.js';
 

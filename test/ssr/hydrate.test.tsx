@@ -3,9 +3,9 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
-import type { ChatMessage } from '../../src/core/messages.js';
+import type { ChatMessageInput } from '../../src/core/messages.js';
 
-const history: ChatMessage[] = [
+const history: ChatMessageInput[] = [
   { id: 'u1', role: 'user', content: 'Hello', status: 'complete', createdAt: 0 },
   {
     id: 'a1',

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatMessage } from '../../src/core/messages.js';
+import type { ChatMessageInput } from '../../src/core/messages.js';
 
-const history: ChatMessage[] = [
+const history: ChatMessageInput[] = [
   { id: 'u1', role: 'user', content: 'What is SSE?', status: 'complete', createdAt: 0 },
   { id: 'a1', role: 'assistant', content: 'One **long** HTTP response.', status: 'complete', createdAt: 0 },
 ];

@@ -32,7 +32,9 @@ export function useStickToBottom<T extends HTMLElement>(): {
     pinned.current = true;
     show(true);
     const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    node.scrollTo({ top: node.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+    // jsdom (a host's own component tests) has no scrollTo.
+    if (typeof node.scrollTo !== 'function') node.scrollTop = node.scrollHeight;
+    else node.scrollTo({ top: node.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
   }, [show]);
 
   useEffect(() => {

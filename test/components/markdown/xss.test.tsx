@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StreamingMessageBubble } from '../../../src/components/StreamingMessageBubble.js';
-import type { ChatMessage } from '../../../src/core/messages.js';
+import type { ChatMessageInput } from '../../../src/core/messages.js';
 
 /** Payloads from the usual XSS cheat sheets, as raw HTML and as markdown tricks. */
 const payloads = [
@@ -62,7 +62,7 @@ const payloads = [
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
 ];
 
-const message = (content: string): ChatMessage => ({
+const message = (content: string): ChatMessageInput => ({
   id: 'x',
   role: 'assistant',
   content,

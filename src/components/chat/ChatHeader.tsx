@@ -1,0 +1,38 @@
+'use client';
+import type { ComponentProps, ReactElement, ReactNode } from 'react';
+import { useChatSelector } from '../../react/use-chat-selector.js';
+import { ConnectionStatus } from '../ConnectionStatus.js';
+import { useLabels } from '../labels.js';
+import { cn } from '../lib/cn.js';
+
+export interface ChatHeaderProps extends Omit<ComponentProps<'header'>, 'title'> {
+  /** The heading. @default labels.chat.title ("Chat") */
+  title?: ReactNode;
+}
+
+/** The chat's title and its connection status; anything passed as children goes between them. */
+export function ChatHeader({ title, children, className, ...props }: ChatHeaderProps): ReactElement {
+  const text = useLabels('chat');
+  return (
+    <header
+      data-slot="chat-header"
+      className={cn('pc:flex pc:flex-wrap pc:items-center pc:justify-between pc:gap-2', className)}
+      {...props}
+    >
+      <h2 className="pc:m-0 pc:text-base pc:font-semibold">{title ?? text.title}</h2>
+      {children}
+      <ChatConnectionStatus />
+    </header>
+  );
+}
+
+/** `ConnectionStatus` bound to the chat: re-renders when the connection changes, never per token. */
+function ChatConnectionStatus(): ReactElement {
+  const isConnected = useChatSelector((s) => s.isConnected);
+  const isConnecting = useChatSelector((s) => s.isConnecting);
+  const error = useChatSelector((s) => s.error);
+  const retryState = useChatSelector((s) => s.retryState);
+  return (
+    <ConnectionStatus isConnected={isConnected} isConnecting={isConnecting} error={error} retryState={retryState} />
+  );
+}

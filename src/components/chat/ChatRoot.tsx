@@ -1,0 +1,86 @@
+'use client';
+import { type ComponentProps, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { ChatProvider } from '../../react/ChatProvider.js';
+import { useChatActions } from '../../react/use-chat-actions.js';
+import { useChatSelector } from '../../react/use-chat-selector.js';
+import { useSSEChat, type UseChat, type UseSSEChatOptions, type UseSSEChatResult } from '../../react/useSSEChat.js';
+import { ChatLabelsProvider, useLabels, type ChatLabelsOverride } from '../labels.js';
+import { cn } from '../lib/cn.js';
+import { composeEventHandlers } from '../lib/compose-event-handlers.js';
+import { ChatAnnouncer } from './ChatAnnouncer.js';
+import { ComposerProvider } from './composer-context.js';
+
+export interface ChatRootProps extends ComponentProps<'section'> {
+  /**
+   * A chat made by the host (`useSSEChat(...)`'s result). Without it, `ChatRoot` makes its own with `useChat`; then
+   * the component around `ChatRoot` does not re-render as answers stream.
+   */
+  chat?: UseSSEChatResult;
+  /** The hook that makes the chat when `chat` is not given; inject a fake in stories and tests. @default useSSEChat */
+  useChat?: UseChat;
+  /** Options for `useChat`: endpoint, model, tokens, retry, idle timeout… @default {} */
+  options?: UseSSEChatOptions;
+  /** Text overrides for every part below. @default English */
+  labels?: ChatLabelsOverride;
+}
+
+/**
+ * The root of a chat laid out from parts: shares the chat with every part below it (`ChatHeader`, `ChatTranscript`,
+ * `ChatComposer`, …), holds the composer's draft, stops a streaming answer on Escape, and announces each finished
+ * answer once to screen readers. Renders a `<section>`: lay the parts out inside it as you like.
+ *
+ * @example
+ * <ChatRoot options={{ endpoint: '/api/chat' }} className="h-dvh">
+ *   <ChatHeader />
+ *   <ChatTranscript />
+ *   <ChatComposer />
+ * </ChatRoot>
+ */
+export function ChatRoot({ chat, useChat = useSSEChat, options, labels, ...props }: ChatRootProps): ReactElement {
+  const layout = <ChatLayout {...props} />;
+  const root = chat ? (
+    <ChatProvider value={chat}>{layout}</ChatProvider>
+  ) : (
+    <HookedProvider useChat={useChat} options={options}>
+      {layout}
+    </HookedProvider>
+  );
+  return labels ? <ChatLabelsProvider labels={labels}>{root}</ChatLabelsProvider> : root;
+}
+
+/** Calls the hook and shares its chat. Re-renders with every snapshot; its children, made by `ChatRoot`, do not. */
+function HookedProvider({
+  useChat,
+  options,
+  children,
+}: {
+  useChat: UseChat;
+  options: UseSSEChatOptions | undefined;
+  children: ReactNode;
+}): ReactElement {
+  return <ChatProvider value={useChat(options)}>{children}</ChatProvider>;
+}
+
+function ChatLayout({ className, onKeyDown, children, ...props }: ComponentProps<'section'>): ReactElement {
+  const text = useLabels('chat');
+  const isStreaming = useChatSelector((s) => s.isStreaming);
+  const { stop } = useChatActions();
+  return (
+    <section
+      data-slot="chat"
+      data-state={isStreaming ? 'streaming' : 'idle'}
+      aria-label={text.title}
+      className={cn(
+        'pc:relative pc:box-border pc:flex pc:h-full pc:min-h-0 pc:flex-col pc:gap-3 pc:bg-background pc:p-3 pc:font-sans pc:text-foreground',
+        className,
+      )}
+      onKeyDown={composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLElement>) => {
+        if (event.key === 'Escape' && isStreaming) stop();
+      })}
+      {...props}
+    >
+      <ComposerProvider>{children}</ComposerProvider>
+      <ChatAnnouncer />
+    </section>
+  );
+}

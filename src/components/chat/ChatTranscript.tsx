@@ -1,0 +1,114 @@
+'use client';
+import { memo, useEffect, type ComponentProps, type ComponentType, type ReactElement } from 'react';
+import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
+import { useLabels } from '../labels.js';
+import { buttonVariants } from '../lib/button.js';
+import { cn } from '../lib/cn.js';
+import { useStickToBottom } from '../lib/use-stick-to-bottom.js';
+import { ChatMessageView } from './ChatMessageView.js';
+
+/** Messages per history chunk: enough that a long thread has few chunks, few enough that one is cheap to render. */
+const CHUNK_SIZE = 25;
+
+export interface ChatTranscriptProps extends ComponentProps<'div'> {
+  /** Renders one message by id; wrap or replace `ChatMessageView` to lay messages out your way. @default ChatMessageView */
+  messageComponent?: ComponentType<{ messageId: string }>;
+}
+
+const ids = (messages: readonly { id: string }[]): readonly string[] => messages.map((message) => message.id);
+
+/**
+ * The conversation: a `role="log"` that follows the streaming answer unless the reader scrolled up (then "Jump to
+ * latest" brings them back), and goes to the end when a new answer starts. Re-renders when messages come or go,
+ * never per token: each message is its own view. `children` come first inside the log (e.g. `ChatEmptyState`).
+ */
+export function ChatTranscript({
+  messageComponent = ChatMessageView,
+  children,
+  className,
+  ...props
+}: ChatTranscriptProps): ReactElement {
+  const text = useLabels('chat');
+  const messageIds = useChatSelector((s) => ids(s.messages), shallowEqual);
+  const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
+  const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
+
+  // A new answer (from the composer, a suggestion, Retry or the host) is what the reader wants to see.
+  useEffect(() => {
+    if (streamingMessageId) scrollToBottom();
+  }, [streamingMessageId, scrollToBottom]);
+
+  const finished = streamingMessageId ? messageIds.filter((id) => id !== streamingMessageId) : messageIds;
+  const live = streamingMessageId && messageIds.at(-1) === streamingMessageId ? streamingMessageId : null;
+  const Message = messageComponent;
+  return (
+    <>
+      <div
+        ref={ref}
+        role="log"
+        aria-live="off"
+        aria-label={text.transcript}
+        tabIndex={0}
+        data-slot="chat-transcript"
+        className={cn(
+          'pc:flex pc:min-h-0 pc:flex-1 pc:flex-col pc:gap-4 pc:overflow-y-auto pc:rounded-pc pc:p-1 pc:focus-visible:outline-2 pc:focus-visible:outline-ring',
+          className,
+        )}
+        {...props}
+      >
+        {children}
+        {finished.length > 0 && <History ids={finished} Message={Message} />}
+        {live && <Message key={live} messageId={live} />}
+      </div>
+      {!atBottom && (
+        <button
+          type="button"
+          data-slot="chat-jump-to-latest"
+          onClick={scrollToBottom}
+          className={cn(buttonVariants({ variant: 'subtle', size: 'sm' }), 'pc:self-center pc:shadow')}
+        >
+          {text.jumpToLatest}
+        </button>
+      )}
+    </>
+  );
+}
+
+interface HistoryProps {
+  ids: readonly string[];
+  Message: ComponentType<{ messageId: string }>;
+}
+
+/** Every finished message, in chunks. */
+function History({ ids: all, Message }: HistoryProps): ReactElement {
+  const chunks: ReactElement[] = [];
+  for (let start = 0; start < all.length; start += CHUNK_SIZE) {
+    chunks.push(<HistoryChunk key={start} ids={all.slice(start, start + CHUNK_SIZE)} Message={Message} />);
+  }
+  return (
+    <div data-slot="chat-history" className="pc:flex pc:flex-col pc:gap-4">
+      {chunks}
+    </div>
+  );
+}
+
+/**
+ * A run of finished messages in a box of its own: while the answer below grows, the browser reuses the box's layout
+ * as a whole, and a box scrolled out of view skips layout and paint (it keeps its last size). Re-renders only when
+ * its own ids change.
+ */
+const HistoryChunk = memo(
+  function HistoryChunk({ ids: chunk, Message }: HistoryProps): ReactElement {
+    return (
+      <div
+        data-slot="chat-history-chunk"
+        className="pc:flex pc:flex-col pc:gap-4 pc:[content-visibility:auto] pc:[contain-intrinsic-size:auto_60rem]"
+      >
+        {chunk.map((id) => (
+          <Message key={id} messageId={id} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.Message === b.Message && shallowEqual(a.ids, b.ids),
+);
