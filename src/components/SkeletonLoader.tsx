@@ -39,7 +39,7 @@ const LAST_LINE_WIDTH = 'pc:w-3/5';
 const ROW_WIDTHS = ['pc:w-2/3', 'pc:w-1/2', 'pc:w-3/5', 'pc:w-5/12'] as const;
 
 /** The width class of line `index` of `count`. */
-export function skeletonLineWidth(index: number, count: number): string {
+function skeletonLineWidth(index: number, count: number): string {
   if (count > 1 && index === count - 1) return LAST_LINE_WIDTH;
   return LINE_WIDTHS[index % LINE_WIDTHS.length] as string;
 }

@@ -17,7 +17,7 @@ export { ConnectionStatus, connectionStatusVariants, getConnectionState } from '
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
 export { EgyptianLoadingAnimation, egyptianLoaderVariants } from './EgyptianLoadingAnimation.js';
 export type { EgyptianLoaderSize, EgyptianLoadingAnimationProps } from './EgyptianLoadingAnimation.js';
-export { SkeletonLoader, skeletonLineWidth, skeletonLoaderVariants } from './SkeletonLoader.js';
+export { SkeletonLoader, skeletonLoaderVariants } from './SkeletonLoader.js';
 export type { SkeletonLoaderProps, SkeletonVariant } from './SkeletonLoader.js';
 export { ErrorToast, errorToastVariants } from './ErrorToast.js';
 export type { ErrorToastProps } from './ErrorToast.js';
