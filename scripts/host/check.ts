@@ -11,8 +11,11 @@ export const ANSWER =
 
 export const QUESTION = 'Does the packed library stream in this host?';
 
-/** `chat`: send and stream an answer; `status`: the ConnectionStatus-only page; `tailwind`: chat plus styles. */
-export type PageCheck = 'chat' | 'status' | 'tailwind';
+/**
+ * `chat`: send and stream an answer; `composed`: the same in a layout the host made from the parts, whose refs must
+ * all reach their elements; `status`: the ConnectionStatus-only page; `tailwind`: chat plus styles.
+ */
+export type PageCheck = 'chat' | 'composed' | 'status' | 'tailwind';
 
 const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const ANSWER_BODY = '[data-slot="message"][data-role="assistant"] [data-slot="message-body"]';
@@ -131,6 +134,10 @@ export async function checkPage(browser: Browser, url: string, check: PageCheck)
       answerMs = await streamAnswer(page);
     }
     if (check === 'tailwind') problems.push(...(await tailwindProblems(page)));
+    if (check === 'composed') {
+      const refs = await page.evaluate(() => document.body.dataset.refs);
+      if (refs !== 'ok') problems.push(`refs of the composed parts: ${refs ?? 'never checked'}`);
+    }
     if (problems.length > 0) throw new Error(problems.join('\n  '));
     return answerMs === undefined ? {} : { answerMs };
   } finally {

@@ -36,11 +36,20 @@ interface Build {
   measure?: boolean;
 }
 
+/** Renders the composed chat to HTML in plain Node with the host's own React (fixtures/ssr.mjs). */
+async function serverRender(hostDir: string): Promise<string> {
+  await cp(join(fixtures, 'ssr.mjs'), join(hostDir, 'ssr.mjs'));
+  const { stdout } = await run(process.execPath, ['ssr.mjs'], { cwd: hostDir });
+  return stdout.trim();
+}
+
 interface Host {
   name: string;
   /** npm packages besides the tarball, with the versions the repo itself uses unless given. */
   packages: string[];
   tailwind?: boolean;
+  /** Also render the composed chat on the server with this host's React. */
+  ssr?: boolean;
   builds: Build[];
 }
 
@@ -49,9 +58,11 @@ const hosts: Host[] = [
   {
     name: 'react19',
     packages: ['react', 'react-dom', ...base],
+    ssr: true,
     builds: [
       { name: 'react19', entry: 'chat.jsx', check: 'chat', measure: true },
       { name: 'react19 (development)', entry: 'chat.jsx', development: true, check: 'chat' },
+      { name: 'react19 composed (development)', entry: 'composed.jsx', development: true, check: 'composed' },
       { name: 'connection-status-only', entry: 'connection-status-only.jsx', check: 'status', measure: true },
       { name: 'react-only (no library)', entry: 'react-only.jsx', measure: true },
     ],
@@ -59,9 +70,11 @@ const hosts: Host[] = [
   {
     name: 'react18',
     packages: ['react@18.3.1', 'react-dom@18.3.1', ...base],
+    ssr: true,
     builds: [
       { name: 'react18', entry: 'chat.jsx', check: 'chat' },
       { name: 'react18 (development)', entry: 'chat.jsx', development: true, check: 'chat' },
+      { name: 'react18 composed (development)', entry: 'composed.jsx', development: true, check: 'composed' },
     ],
   },
   {
@@ -190,6 +203,16 @@ async function main(): Promise<number> {
           `host-${host.name}: npm install FAILED\n  ${error instanceof Error ? error.message : String(error)}`,
         );
         continue;
+      }
+      if (host.ssr) {
+        try {
+          console.log(`host ${host.name} server render: ok, ${await serverRender(hostDir)}`);
+        } catch (error) {
+          failed += 1;
+          console.error(
+            `host ${host.name} server render: FAILED\n  ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
       }
       for (const app of host.builds) {
         try {

@@ -1,5 +1,6 @@
 'use client';
 import {
+  forwardRef,
   useId,
   useRef,
   type ComponentProps,
@@ -41,20 +42,23 @@ export interface ComposerFormProps extends Omit<ComponentProps<'form'>, 'onSubmi
  * Where the user writes, by props (controlled); `ChatComposer` is the same form bound to the chat. Enter sends and Shift+Enter breaks the line, but never while an input method is
  * composing (Japanese, Chinese, Korean…); it grows with its text; Escape stops a streaming answer.
  */
-export function ComposerForm({
-  value,
-  onValueChange,
-  onSend,
-  onStop,
-  isStreaming = false,
-  disabled = false,
-  maxLength = 4000,
-  placeholder,
-  textareaRef,
-  labels,
-  className,
-  ...props
-}: ComposerFormProps): ReactElement {
+export const ComposerForm = forwardRef<HTMLFormElement, ComposerFormProps>(function ComposerForm(
+  {
+    value,
+    onValueChange,
+    onSend,
+    onStop,
+    isStreaming = false,
+    disabled = false,
+    maxLength = 4000,
+    placeholder,
+    textareaRef,
+    labels,
+    className,
+    ...props
+  },
+  ref,
+): ReactElement {
   const text = useLabels('chat', labels);
   const own = useRef<HTMLTextAreaElement | null>(null);
   const area = textareaRef ?? own;
@@ -89,6 +93,7 @@ export function ComposerForm({
 
   return (
     <form
+      ref={ref}
       data-slot="chat-composer"
       data-state={isStreaming ? 'streaming' : 'idle'}
       onSubmit={submit}
@@ -138,4 +143,4 @@ export function ComposerForm({
       )}
     </form>
   );
-}
+});

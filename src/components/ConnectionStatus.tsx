@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
 import type { ChatError } from '../core/errors.js';
 import type { RetryState } from '../core/retry-state.js';
@@ -121,16 +121,10 @@ export interface ConnectionStatusProps
  * next try in s), offline, or an error. A polite live region (`role="status"`): the countdown is
  * hidden from screen readers so they hear each change of state once, not every second.
  */
-export function ConnectionStatus({
-  isConnected,
-  isConnecting = false,
-  error = null,
-  retryState = null,
-  variant = 'full',
-  labels,
-  className,
-  ...props
-}: ConnectionStatusProps): ReactElement {
+export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps>(function ConnectionStatus(
+  { isConnected, isConnecting = false, error = null, retryState = null, variant = 'full', labels, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('connectionStatus', labels);
   const state = getConnectionState({ isConnected, isConnecting, error, retryState });
   const label =
@@ -142,6 +136,7 @@ export function ConnectionStatus({
 
   return (
     <div
+      ref={ref}
       role="status"
       data-slot="connection-status"
       data-state={state}
@@ -174,4 +169,4 @@ export function ConnectionStatus({
       )}
     </div>
   );
-}
+});

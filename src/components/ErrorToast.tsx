@@ -2,6 +2,7 @@
 import { AnimatePresence, m } from 'framer-motion';
 import { cva } from 'class-variance-authority';
 import {
+  forwardRef,
   useEffect,
   useId,
   useRef,
@@ -10,6 +11,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type ReactElement,
+  type Ref,
 } from 'react';
 import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
 import type { ChatError, ChatErrorKind } from '../core/errors.js';
@@ -17,6 +19,7 @@ import { useLabels, type ErrorToastLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { composeEventHandlers } from './lib/compose-event-handlers.js';
+import { useComposedRefs } from './lib/use-composed-refs.js';
 import { Countdown } from './lib/Countdown.js';
 import { Motion } from './lib/motion.js';
 
@@ -74,16 +77,19 @@ export interface ErrorToastProps extends Omit<ComponentProps<'div'>, 'children'>
  * trying again can help, and a live countdown while a rate limit runs out. An alert (`role="alert"`);
  * Escape inside it dismisses it, and focus returns to where it came from when it closes.
  */
-export function ErrorToast({ error, ...props }: ErrorToastProps): ReactElement {
+export const ErrorToast = forwardRef<HTMLDivElement, ErrorToastProps>(function ErrorToast(
+  { error, ...props },
+  ref,
+): ReactElement {
   const visible = error !== null && error.kind !== 'aborted';
   return (
     <Motion>
       <AnimatePresence initial={false}>
-        {visible && <Toast key={keyOf(error)} error={error} {...props} />}
+        {visible && <Toast key={keyOf(error)} error={error} toastRef={ref} {...props} />}
       </AnimatePresence>
     </Motion>
   );
-}
+});
 
 const keys = new WeakMap<ChatError, number>();
 let nextKey = 0;
@@ -106,10 +112,12 @@ function Toast({
   onPointerLeave,
   onFocus,
   onBlur,
+  toastRef,
   ...props
-}: ErrorToastProps & { error: ChatError }): ReactElement {
+}: ErrorToastProps & { error: ChatError; toastRef: Ref<HTMLDivElement> }): ReactElement {
   const text = useLabels('errorToast', labels);
   const root = useRef<HTMLDivElement>(null);
+  const rootRef = useComposedRefs(root, toastRef);
   const returnFocus = useRef<HTMLElement | null>(null);
   const [paused, setPaused] = useState(false);
   const [retryAt] = useState(() => (error.retryAfterMs === undefined ? null : Date.now() + error.retryAfterMs));
@@ -138,7 +146,7 @@ function Toast({
       transition={{ duration: 0.18 }}
     >
       <div
-        ref={root}
+        ref={rootRef}
         role="alert"
         aria-labelledby={titleId}
         data-slot="error-toast"

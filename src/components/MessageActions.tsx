@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import type { MessageStatus } from '../core/messages.js';
 import type { AnswerMetrics } from '../core/metrics.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
@@ -25,21 +25,15 @@ export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'childr
 }
 
 /** The actions under a finished answer: Retry or Regenerate, Copy (which says "Copied"), and its metrics. */
-export function MessageActions({
-  status,
-  content,
-  metrics,
-  onRetry,
-  onRegenerate,
-  onCopy,
-  labels,
-  className,
-  ...props
-}: MessageActionsProps): ReactElement {
+export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(function MessageActions(
+  { status, content, metrics, onRetry, onRegenerate, onCopy, labels, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('messageBubble', labels);
   const { copied, copy } = useCopy(content, onCopy);
   return (
     <div
+      ref={ref}
       data-slot="message-actions"
       className={cn('pc:flex pc:flex-wrap pc:items-center pc:gap-1', className)}
       {...props}
@@ -76,4 +70,4 @@ export function MessageActions({
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 import { cva } from 'class-variance-authority';
-import { memo, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, memo, type ComponentProps, type ReactElement } from 'react';
 import { joinParts, type ChatMessageInput, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
@@ -74,107 +74,113 @@ const statusNotes: Partial<Record<MessageStatus, keyof MessageBubbleLabels>> = {
  * streams; reasoning folds into a "Thinking" section; stopped, interrupted and failed answers say so,
  * with Retry where it helps. Memoized: a finished message re-renders only when its own props change.
  */
-export const StreamingMessageBubble = memo(function StreamingMessageBubble({
-  message,
-  isStreaming = message.status === 'streaming',
-  streamingContent,
-  streamingReasoning,
-  showEgyptianLoader = true,
-  showMetrics = false,
-  onRegenerate,
-  onRetry,
-  onCopy,
-  labels,
-  className,
-  ...props
-}: StreamingMessageBubbleProps): ReactElement {
-  const text = useLabels('messageBubble', labels);
-  const ownContent = message.content ?? joinParts(message.parts ?? [], 'text');
-  const ownReasoning = message.reasoning ?? joinParts(message.parts ?? [], 'reasoning');
-  const content = (isStreaming && streamingContent) || ownContent;
-  const reasoning = (isStreaming && streamingReasoning) || ownReasoning;
-  const status: MessageStatus = isStreaming ? 'streaming' : message.status;
-  const { role } = message;
-  const note = statusNotes[status];
-  const finished = !isStreaming;
-  const thinkingNow = isStreaming && reasoning !== '' && content === '';
-  const metrics = showMetrics && finished ? message.metrics : undefined;
+export const StreamingMessageBubble = memo(
+  forwardRef<HTMLElement, StreamingMessageBubbleProps>(function StreamingMessageBubble(
+    {
+      message,
+      isStreaming = message.status === 'streaming',
+      streamingContent,
+      streamingReasoning,
+      showEgyptianLoader = true,
+      showMetrics = false,
+      onRegenerate,
+      onRetry,
+      onCopy,
+      labels,
+      className,
+      ...props
+    },
+    ref,
+  ): ReactElement {
+    const text = useLabels('messageBubble', labels);
+    const ownContent = message.content ?? joinParts(message.parts ?? [], 'text');
+    const ownReasoning = message.reasoning ?? joinParts(message.parts ?? [], 'reasoning');
+    const content = (isStreaming && streamingContent) || ownContent;
+    const reasoning = (isStreaming && streamingReasoning) || ownReasoning;
+    const status: MessageStatus = isStreaming ? 'streaming' : message.status;
+    const { role } = message;
+    const note = statusNotes[status];
+    const finished = !isStreaming;
+    const thinkingNow = isStreaming && reasoning !== '' && content === '';
+    const metrics = showMetrics && finished ? message.metrics : undefined;
 
-  return (
-    <article
-      data-slot="message"
-      data-role={role}
-      data-status={status}
-      aria-busy={isStreaming}
-      aria-label={text[role]}
-      className={cn(messageBubbleVariants({ role }), className)}
-      {...props}
-    >
-      {reasoning !== '' && (
-        <details
-          data-slot="message-reasoning"
-          open={thinkingNow || undefined}
-          className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
-        >
-          <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-            {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-            <svg
-              viewBox="0 0 16 16"
-              aria-hidden="true"
-              className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-            >
-              <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
-            {thinkingNow && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-            {thinkingNow ? text.thinkingNow : text.thinking}
-          </summary>
-          <Markdown streaming={thinkingNow} className="pc:mt-2 pc:text-xs">
-            {reasoning}
-          </Markdown>
-        </details>
-      )}
-
-      {(content !== '' || (isStreaming && !thinkingNow) || role !== 'assistant') && (
-        <div data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
-          {role === 'assistant' ? (
-            <Markdown streaming={isStreaming} className="pc:leading-relaxed">
-              {content}
+    return (
+      <article
+        ref={ref}
+        data-slot="message"
+        data-role={role}
+        data-status={status}
+        aria-busy={isStreaming}
+        aria-label={text[role]}
+        className={cn(messageBubbleVariants({ role }), className)}
+        {...props}
+      >
+        {reasoning !== '' && (
+          <details
+            data-slot="message-reasoning"
+            open={thinkingNow || undefined}
+            className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+          >
+            <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+              {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
+              <svg
+                viewBox="0 0 16 16"
+                aria-hidden="true"
+                className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
+              >
+                <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
+              {thinkingNow && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
+              {thinkingNow ? text.thinkingNow : text.thinking}
+            </summary>
+            <Markdown streaming={thinkingNow} className="pc:mt-2 pc:text-xs">
+              {reasoning}
             </Markdown>
-          ) : (
-            <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{content}</p>
-          )}
-        </div>
-      )}
+          </details>
+        )}
 
-      {note && (
-        <p
-          data-slot="message-status"
-          className={cn(
-            'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
-            status === 'error'
-              ? 'pc:text-danger'
-              : status === 'interrupted'
-                ? 'pc:text-warning'
-                : 'pc:text-muted-foreground',
-          )}
-        >
-          <span>
-            {message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}
-          </span>
-        </p>
-      )}
+        {(content !== '' || (isStreaming && !thinkingNow) || role !== 'assistant') && (
+          <div data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
+            {role === 'assistant' ? (
+              <Markdown streaming={isStreaming} className="pc:leading-relaxed">
+                {content}
+              </Markdown>
+            ) : (
+              <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{content}</p>
+            )}
+          </div>
+        )}
 
-      {finished && role === 'assistant' && (
-        <MessageActions
-          status={status}
-          content={content}
-          metrics={metrics}
-          onRetry={onRetry}
-          onRegenerate={onRegenerate}
-          onCopy={onCopy}
-          labels={labels}
-        />
-      )}
-    </article>
-  );
-});
+        {note && (
+          <p
+            data-slot="message-status"
+            className={cn(
+              'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
+              status === 'error'
+                ? 'pc:text-danger'
+                : status === 'interrupted'
+                  ? 'pc:text-warning'
+                  : 'pc:text-muted-foreground',
+            )}
+          >
+            <span>
+              {message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}
+            </span>
+          </p>
+        )}
+
+        {finished && role === 'assistant' && (
+          <MessageActions
+            status={status}
+            content={content}
+            metrics={metrics}
+            onRetry={onRetry}
+            onRegenerate={onRegenerate}
+            onCopy={onCopy}
+            labels={labels}
+          />
+        )}
+      </article>
+    );
+  }),
+);

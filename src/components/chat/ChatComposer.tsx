@@ -1,5 +1,5 @@
 'use client';
-import type { ReactElement } from 'react';
+import { forwardRef, type ReactElement } from 'react';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ComposerForm, type ComposerFormProps } from '../ComposerForm.js';
@@ -17,7 +17,10 @@ export interface ChatComposerProps extends Omit<
  * Where the user writes, bound to the chat: sends with Enter or Send, becomes Stop while an answer streams, and is
  * the place other parts fill (a suggestion applied, an example prompt chosen). The draft survives a failed send.
  */
-export function ChatComposer({ onMessageSent, ...props }: ChatComposerProps): ReactElement {
+export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(function ChatComposer(
+  { onMessageSent, ...props },
+  ref,
+): ReactElement {
   const { draft, setDraft } = useComposerDraft('ChatComposer');
   const { textareaRef } = useComposerActions('ChatComposer');
   const isStreaming = useChatSelector((s) => s.isStreaming);
@@ -35,6 +38,7 @@ export function ChatComposer({ onMessageSent, ...props }: ChatComposerProps): Re
       isStreaming={isStreaming}
       textareaRef={textareaRef}
       {...props}
+      ref={ref}
     />
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement, ReactNode } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 import { useChatSelector } from '../../react/use-chat-selector.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
@@ -16,19 +16,17 @@ export interface ChatEmptyStateProps extends Omit<ComponentProps<'div'>, 'title'
 }
 
 /** What an empty chat shows (a title, a hint and example prompts); nothing once the transcript has a message. */
-export function ChatEmptyState({
-  examplePrompts = [],
-  title,
-  hint,
-  className,
-  ...props
-}: ChatEmptyStateProps): ReactElement | null {
+export const ChatEmptyState = forwardRef<HTMLDivElement, ChatEmptyStateProps>(function ChatEmptyState(
+  { examplePrompts = [], title, hint, className, ...props },
+  ref,
+): ReactElement | null {
   const text = useLabels('chat');
   const empty = useChatSelector((s) => s.messages.length === 0);
   const composer = useComposerActions('ChatEmptyState');
   if (!empty) return null;
   return (
     <div
+      ref={ref}
       data-slot="chat-empty"
       className={cn('pc:m-auto pc:flex pc:max-w-md pc:flex-col pc:items-center pc:gap-3 pc:text-center', className)}
       {...props}
@@ -50,4 +48,4 @@ export function ChatEmptyState({
       </ul>
     </div>
   );
-}
+});

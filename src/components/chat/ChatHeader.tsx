@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement, ReactNode } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ConnectionStatus } from '../ConnectionStatus.js';
 import { useLabels } from '../labels.js';
@@ -11,10 +11,14 @@ export interface ChatHeaderProps extends Omit<ComponentProps<'header'>, 'title'>
 }
 
 /** The chat's title and its connection status; anything passed as children goes between them. */
-export function ChatHeader({ title, children, className, ...props }: ChatHeaderProps): ReactElement {
+export const ChatHeader = forwardRef<HTMLElement, ChatHeaderProps>(function ChatHeader(
+  { title, children, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('chat');
   return (
     <header
+      ref={ref}
       data-slot="chat-header"
       className={cn('pc:flex pc:flex-wrap pc:items-center pc:justify-between pc:gap-2', className)}
       {...props}
@@ -24,7 +28,7 @@ export function ChatHeader({ title, children, className, ...props }: ChatHeaderP
       <ChatConnectionStatus />
     </header>
   );
-}
+});
 
 /** `ConnectionStatus` bound to the chat: re-renders when the connection changes, never per token. */
 function ChatConnectionStatus(): ReactElement {

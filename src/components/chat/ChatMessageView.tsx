@@ -1,5 +1,5 @@
 'use client';
-import { memo, type ReactElement } from 'react';
+import { forwardRef, memo, type ReactElement } from 'react';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useMessage } from '../../react/use-message.js';
 import { SkeletonLoader } from '../SkeletonLoader.js';
@@ -18,22 +18,23 @@ export interface ChatMessageViewProps extends Omit<
  * message changes — while it streams, at most once per frame; a finished message never. An answer that has not sent
  * its first token yet shows as a skeleton of a message.
  */
-export const ChatMessageView = memo(function ChatMessageView({
-  messageId,
-  onRetry,
-  onRegenerate,
-  ...props
-}: ChatMessageViewProps): ReactElement | null {
-  const message = useMessage(messageId);
-  const actions = useChatActions();
-  if (!message) return null;
-  if (message.status === 'streaming' && message.parts.length === 0) return <SkeletonLoader variant="message" />;
-  return (
-    <StreamingMessageBubble
-      message={message}
-      onRetry={onRetry ?? actions.retry}
-      onRegenerate={onRegenerate ?? actions.regenerate}
-      {...props}
-    />
-  );
-});
+export const ChatMessageView = memo(
+  forwardRef<HTMLElement, ChatMessageViewProps>(function ChatMessageView(
+    { messageId, onRetry, onRegenerate, ...props },
+    ref,
+  ): ReactElement | null {
+    const message = useMessage(messageId);
+    const actions = useChatActions();
+    if (!message) return null;
+    if (message.status === 'streaming' && message.parts.length === 0) return <SkeletonLoader variant="message" />;
+    return (
+      <StreamingMessageBubble
+        message={message}
+        onRetry={onRetry ?? actions.retry}
+        onRegenerate={onRegenerate ?? actions.regenerate}
+        {...props}
+        ref={ref}
+      />
+    );
+  }),
+);

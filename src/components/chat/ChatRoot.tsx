@@ -1,5 +1,12 @@
 'use client';
-import { type ComponentProps, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import {
+  forwardRef,
+  type ComponentProps,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { ChatProvider } from '../../react/ChatProvider.js';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useChatSelector } from '../../react/use-chat-selector.js';
@@ -36,8 +43,11 @@ export interface ChatRootProps extends ComponentProps<'section'> {
  *   <ChatComposer />
  * </ChatRoot>
  */
-export function ChatRoot({ chat, useChat = useSSEChat, options, labels, ...props }: ChatRootProps): ReactElement {
-  const layout = <ChatLayout {...props} />;
+export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot(
+  { chat, useChat = useSSEChat, options, labels, ...props },
+  ref,
+): ReactElement {
+  const layout = <ChatLayout {...props} sectionRef={ref} />;
   const root = chat ? (
     <ChatProvider value={chat}>{layout}</ChatProvider>
   ) : (
@@ -46,7 +56,7 @@ export function ChatRoot({ chat, useChat = useSSEChat, options, labels, ...props
     </HookedProvider>
   );
   return labels ? <ChatLabelsProvider labels={labels}>{root}</ChatLabelsProvider> : root;
-}
+});
 
 /** Calls the hook and shares its chat. Re-renders with every snapshot; its children, made by `ChatRoot`, do not. */
 function HookedProvider({
@@ -61,12 +71,19 @@ function HookedProvider({
   return <ChatProvider value={useChat(options)}>{children}</ChatProvider>;
 }
 
-function ChatLayout({ className, onKeyDown, children, ...props }: ComponentProps<'section'>): ReactElement {
+function ChatLayout({
+  className,
+  onKeyDown,
+  children,
+  sectionRef,
+  ...props
+}: ComponentProps<'section'> & { sectionRef: Ref<HTMLElement> }): ReactElement {
   const text = useLabels('chat');
   const isStreaming = useChatSelector((s) => s.isStreaming);
   const { stop } = useChatActions();
   return (
     <section
+      ref={sectionRef}
       data-slot="chat"
       data-state={isStreaming ? 'streaming' : 'idle'}
       aria-label={text.title}

@@ -1,9 +1,10 @@
 'use client';
-import { memo, useEffect, type ComponentProps, type ComponentType, type ReactElement } from 'react';
+import { forwardRef, memo, useEffect, type ComponentProps, type ComponentType, type ReactElement } from 'react';
 import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
+import { useComposedRefs } from '../lib/use-composed-refs.js';
 import { useStickToBottom } from '../lib/use-stick-to-bottom.js';
 import { ChatMessageView } from './ChatMessageView.js';
 
@@ -22,16 +23,15 @@ const ids = (messages: readonly { id: string }[]): readonly string[] => messages
  * latest" brings them back), and goes to the end when a new answer starts. Re-renders when messages come or go,
  * never per token: each message is its own view. `children` come first inside the log (e.g. `ChatEmptyState`).
  */
-export function ChatTranscript({
-  messageComponent = ChatMessageView,
-  children,
-  className,
-  ...props
-}: ChatTranscriptProps): ReactElement {
+export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(function ChatTranscript(
+  { messageComponent = ChatMessageView, children, className, ...props },
+  forwardedRef,
+): ReactElement {
   const text = useLabels('chat');
   const messageIds = useChatSelector((s) => ids(s.messages), shallowEqual);
   const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
   const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
+  const composedRef = useComposedRefs(ref, forwardedRef);
 
   // A new answer (from the composer, a suggestion, Retry or the host) is what the reader wants to see.
   useEffect(() => {
@@ -44,7 +44,7 @@ export function ChatTranscript({
   return (
     <>
       <div
-        ref={ref}
+        ref={composedRef}
         role="log"
         aria-live="off"
         aria-label={text.transcript}
@@ -72,7 +72,7 @@ export function ChatTranscript({
       )}
     </>
   );
-}
+});
 
 interface HistoryProps {
   ids: readonly string[];
