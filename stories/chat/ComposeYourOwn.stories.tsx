@@ -1,0 +1,144 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ReactElement } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  ChatComposer,
+  ChatEmptyState,
+  ChatErrorNotice,
+  ChatHeader,
+  ChatInsights,
+  ChatRoot,
+  ChatSuggestions,
+  ChatTranscript,
+  MessageActions,
+} from '../../src/components/index.js';
+import { chatScenarioHandler } from '../../src/msw/index.js';
+import { useChatActions, useChatSelector, useMessage } from '../../src/react/index.js';
+import { examplePrompts } from '../support/example-prompts.js';
+
+/**
+ * Chats laid out by a host from the exported parts alone (the imports above are the package's public API). Each
+ * part reads the chat from `ChatRoot`, so the parts can go anywhere inside it.
+ */
+const meta = {
+  title: 'Chat/Compose your own',
+  component: ChatRoot,
+  tags: ['!autodocs'],
+  parameters: { layout: 'fullscreen' },
+  args: { options: { retry: { baseDelayMs: 1, maxDelayMs: 5 } } },
+  beforeEach({ msw }) {
+    msw.use(chatScenarioHandler('insights', { deterministic: true }));
+  },
+} satisfies Meta<typeof ChatRoot>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const QUESTION = 'How does streaming over SSE work?';
+const LAST_WORDS = 'nothing is lost and nothing is repeated.';
+
+async function ask(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), QUESTION);
+  await userEvent.keyboard('{Enter}');
+  const log = canvas.getByRole('log', { name: 'Conversation' });
+  await waitFor(() => expect(within(log).getByText(new RegExp(LAST_WORDS))).toBeVisible(), { timeout: 8000 });
+  return { canvas, log };
+}
+
+/** The model's insights and follow-ups in a column beside the conversation, not under it. */
+export const InsightsBesideTheTranscript: Story = {
+  render: (args) => (
+    <ChatRoot
+      {...args}
+      style={{ height: 640 }}
+      className="pc:grid pc:grid-cols-[minmax(0,1fr)_18rem] pc:grid-rows-[auto_minmax(0,1fr)_auto]"
+    >
+      <ChatHeader className="pc:col-span-2" />
+      <div className="pc:flex pc:min-h-0 pc:flex-col pc:gap-3">
+        <ChatTranscript>
+          <ChatEmptyState examplePrompts={examplePrompts} />
+        </ChatTranscript>
+      </div>
+      <aside
+        aria-label="Model notes"
+        className="pc:row-span-2 pc:flex pc:min-h-0 pc:flex-col pc:gap-2 pc:overflow-y-auto"
+      >
+        <ChatInsights headingLevel={3} />
+        <ChatSuggestions headingLevel={3} />
+      </aside>
+      <div className="pc:flex pc:flex-col pc:gap-2">
+        <ChatErrorNotice />
+        <ChatComposer />
+      </div>
+    </ChatRoot>
+  ),
+  play: async ({ canvasElement }) => {
+    const { canvas } = await ask(canvasElement);
+    const notes = canvas.getByRole('complementary', { name: 'Model notes' });
+    const suggestions = await within(notes).findByRole('region', { name: 'Suggestions' });
+    await expect(within(notes).getByRole('region', { name: 'Insights' })).toBeVisible();
+    // The side column sits beside the transcript.
+    const transcript = canvas.getByRole('log');
+    await expect(suggestions.getBoundingClientRect().left).toBeGreaterThan(transcript.getBoundingClientRect().right);
+    const [apply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
+    await userEvent.click(apply as HTMLElement);
+    const composer = canvas.getByRole('textbox', { name: 'Message' });
+    await expect(composer).not.toHaveValue('');
+    await expect(composer).toHaveFocus();
+  },
+};
+
+/** The composer above the conversation, as in a search-first layout. */
+export const ComposerOnTop: Story = {
+  render: (args) => (
+    <ChatRoot {...args} style={{ height: 640 }}>
+      <ChatComposer placeholder="Ask first, read below…" />
+      <ChatErrorNotice />
+      <ChatTranscript />
+    </ChatRoot>
+  ),
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    const composer = canvas.getByRole('textbox', { name: 'Message' });
+    await expect(composer.getBoundingClientRect().bottom).toBeLessThan(log.getBoundingClientRect().top);
+    await expect(composer).toHaveValue('');
+  },
+};
+
+/** A host's own message layout: one line per message, with the library's actions under answers. */
+function CompactMessage({ messageId }: { messageId: string }): ReactElement | null {
+  const message = useMessage(messageId);
+  const { regenerate, retry } = useChatActions();
+  const streaming = useChatSelector((s) => s.streamingMessageId === messageId);
+  if (!message) return null;
+  return (
+    <div data-testid="compact-message" data-role={message.role} className="pc:flex pc:flex-col pc:gap-1">
+      <p className="pc:m-0 pc:text-sm">
+        <strong>{message.role === 'user' ? 'You' : 'Model'}: </strong>
+        {message.content || (streaming ? '…' : '')}
+      </p>
+      {message.role === 'assistant' && !streaming && (
+        <MessageActions status={message.status} content={message.content} onRegenerate={regenerate} onRetry={retry} />
+      )}
+    </div>
+  );
+}
+
+export const CustomMessageRenderer: Story = {
+  render: (args) => (
+    <ChatRoot {...args} style={{ height: 640 }}>
+      <ChatHeader title="Compact chat" />
+      <ChatTranscript messageComponent={CompactMessage} />
+      <ChatComposer />
+    </ChatRoot>
+  ),
+  play: async ({ canvasElement }) => {
+    const { canvas } = await ask(canvasElement);
+    const rows = canvas.getAllByTestId('compact-message');
+    await expect(rows.map((row) => row.dataset.role)).toEqual(['user', 'assistant']);
+    await expect(rows[0]).toHaveTextContent(`You: ${QUESTION}`);
+    await expect(within(rows[1] as HTMLElement).getByRole('button', { name: 'Copy' })).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Compact chat' })).toBeVisible();
+  },
+};
