@@ -1,10 +1,12 @@
 import { abortable, abortedError, sleep } from './abort.js';
 import { ChatError } from './errors.js';
-import { createEventStreamDecoder } from './event-stream.js';
+import { collect, eventStreamBatches, type AnswerProgress } from './event-batches.js';
 import { errorFromResponse } from './http-error.js';
-import { interpretCompletion, interpretEvent, type ProtocolStep } from './protocol.js';
-import { backoffDelay, defaultRetryOptions, type RetryOptions } from './retry.js';
-import type { ChatCompletionRequest, ChatStreamEvent, TokenUsage } from './types.js';
+import { idleClock } from './idle-clock.js';
+import { interpretCompletion } from './protocol.js';
+import { decideRecovery } from './recovery.js';
+import { defaultRetryOptions, type RetryOptions } from './retry.js';
+import type { ChatCompletionRequest, ChatStreamEvent } from './types.js';
 
 /** A token, or a promise of one; `null`/`undefined`/`''` means "send no `Authorization` header". */
 export type TokenResult = string | null | undefined | Promise<string | null | undefined>;
@@ -37,21 +39,6 @@ export interface StreamOptions {
 
 export const DEFAULT_ENDPOINT = '/api/v2/chat/completions/';
 
-/** What one try learned that later tries need. */
-interface Progress {
-  /** Answer or reasoning text was yielded: a plain retry would repeat it. */
-  textSeen: boolean;
-  /** The id of the last completed event (WHATWG "last event ID"); `''` when none. */
-  lastEventId: string;
-  /** The server's `retry:` field. */
-  serverRetryMs?: number;
-  finishReason?: string | null;
-  usage: TokenUsage | null;
-}
-
-/** An error chunk after text: it ends the answer with no automatic retry. */
-const terminal = new WeakSet<ChatError>();
-
 function toChatError(error: unknown, signal: AbortSignal | undefined, timedOut: boolean, idleMs: number): ChatError {
   if (signal?.aborted) return abortedError();
   if (timedOut) return new ChatError('timeout', `The server sent nothing for ${idleMs} ms.`, { cause: error });
@@ -59,59 +46,12 @@ function toChatError(error: unknown, signal: AbortSignal | undefined, timedOut: 
   return new ChatError('network', 'The connection to the chat server failed.', { cause: error });
 }
 
-/** Adds a step's text to this read's events, merging with the previous event of the same type. */
-function collect(events: ChatStreamEvent[], step: Extract<ProtocolStep, { kind: 'chunk' }>, progress: Progress): void {
-  appendText(events, 'reasoning', step.reasoning, progress);
-  appendText(events, 'delta', step.content, progress);
-  if (step.finishReason !== null) progress.finishReason = step.finishReason;
-  if (step.usage) progress.usage = step.usage;
-}
-
-function appendText(events: ChatStreamEvent[], type: 'reasoning' | 'delta', content: string, progress: Progress): void {
-  if (content === '') return;
-  progress.textSeen = true;
-  const last = events[events.length - 1];
-  if (last?.type === type) last.content += content;
-  else events.push({ type, content });
-}
-
 /** What every try of one answer shares. */
 interface Context {
   request: ChatCompletionRequest;
   options: StreamOptions;
-  progress: Progress;
+  progress: AnswerProgress;
   log: (...args: unknown[]) => void;
-}
-
-/**
- * The idle clock of one try: calls `onIdle` once a single wait on the network has lasted `ms`. It runs only
- * while we wait, never while a slow consumer holds an event. One timer serves the whole try and is re-armed
- * for the remainder when it fires early: a setTimeout/clearTimeout pair per network read costs more than
- * the read itself on a fast stream.
- */
-function idleClock(ms: number, onIdle: () => void) {
-  let waitingSince: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const check = () => {
-    timer = undefined;
-    if (waitingSince === undefined) return;
-    const left = waitingSince + ms - performance.now();
-    if (left > 0) timer = setTimeout(check, left);
-    else onIdle();
-  };
-  return {
-    start() {
-      waitingSince = performance.now();
-      // An armed timer fires at the latest `ms` after an earlier start, so before this wait's deadline.
-      timer ??= setTimeout(check, ms);
-    },
-    stop() {
-      waitingSince = undefined;
-    },
-    dispose() {
-      clearTimeout(timer);
-    },
-  };
 }
 
 /**
@@ -229,7 +169,7 @@ export async function* streamChatCompletion(
   const { signal = new AbortController().signal, fallbackToNonStreaming = true } = options;
   const retry = { ...defaultRetryOptions, ...options.retry };
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
-  const progress: Progress = {
+  const progress: AnswerProgress = {
     textSeen: false,
     lastEventId: '',
     usage: null,
@@ -257,7 +197,13 @@ export async function* streamChatCompletion(
       if ((error.kind === 'network' || error.kind === 'timeout') && progress.finishReason !== undefined) break;
     }
 
-    if (error.kind === 'auth' && options.refreshToken && !refreshed && streaming) {
+    const recovery = decideRecovery(
+      error,
+      progress,
+      { retries, streaming, refreshed: refreshed !== undefined },
+      { retry, canRefresh: options.refreshToken !== undefined, fallbackToNonStreaming },
+    );
+    if (recovery.action === 'refresh') {
       log('refreshing the token after', error.status);
       try {
         refreshed = { token: await abortable(Promise.resolve().then(options.refreshToken), signal) };
@@ -268,26 +214,16 @@ export async function* streamChatCompletion(
       }
       continue;
     }
-
-    const resumable = progress.lastEventId !== '' && !terminal.has(error);
-    const canRetry = streaming && error.retryable && (!progress.textSeen || resumable) && retries < retry.maxRetries;
-    if (!canRetry) {
-      if (streaming && error.kind === 'server' && fallbackToNonStreaming && !progress.textSeen) {
-        log('falling back to a non-streaming request after', error.message);
-        streaming = false;
-        yield { type: 'fallback' };
-        continue;
-      }
-      throw error;
+    if (recovery.action === 'fallback') {
+      log('falling back to a non-streaming request after', error.message);
+      streaming = false;
+      yield { type: 'fallback' };
+      continue;
     }
+    if (recovery.action === 'fail') throw error;
 
     retries += 1;
-    const delayMs =
-      error.kind === 'rate_limit' && error.retryAfterMs !== undefined
-        ? Math.min(error.retryAfterMs, retry.maxRetryAfterMs)
-        : resumable && progress.serverRetryMs !== undefined
-          ? Math.min(progress.serverRetryMs, retry.maxRetryAfterMs)
-          : backoffDelay(retries, retry);
+    const { delayMs } = recovery;
     log('retry', {
       attempt: retries,
       delayMs,
@@ -307,56 +243,4 @@ export async function* streamChatCompletion(
   }
   if (signal.aborted) throw abortedError();
   yield { type: 'finish', reason: progress.finishReason ?? null };
-}
-
-/**
- * Turns the bytes of one SSE body into one batch of events per network read (adjacent text merged), with
- * whether `data: [DONE]` came and the failure that ends the body, if any. `undefined` bytes: the body ended.
- */
-function eventStreamBatches(progress: Progress) {
-  let events: ChatStreamEvent[] = [];
-  let failure: ChatError | undefined;
-  let done = false;
-  const decoder = createEventStreamDecoder({
-    onEvent: (event) => {
-      // Nothing after `[DONE]` or a failure counts.
-      if (done || failure) return;
-      let step: ProtocolStep;
-      try {
-        step = interpretEvent(event);
-      } catch (error) {
-        failure = error as ChatError;
-        return;
-      }
-      switch (step.kind) {
-        case 'chunk':
-          return collect(events, step, progress);
-        case 'done':
-          done = true;
-          return;
-        case 'error':
-          if (progress.textSeen) terminal.add(step.error);
-          failure = step.error;
-          return;
-        case 'insight':
-          events.push({ type: 'insight', insight: step.insight });
-          return;
-        case 'suggestion':
-          events.push({ type: 'suggestion', suggestion: step.suggestion });
-          return;
-      }
-    },
-    onId: (id) => {
-      if (!done && !failure) progress.lastEventId = id;
-    },
-    onRetry: (ms) => {
-      progress.serverRetryMs = ms;
-    },
-  });
-  return (bytes: Uint8Array | undefined) => {
-    decoder(bytes);
-    const batch = { events, failure, done };
-    events = [];
-    return batch;
-  };
 }
