@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react';
 import { cva } from 'class-variance-authority';
 import type { AIInsight } from '../core/types.js';
 import { buttonVariants } from './lib/button.js';
@@ -97,15 +97,10 @@ export interface AIInsightCardProps extends Omit<ComponentProps<'article'>, 'chi
  * One insight from the model: its kind (icon and name), title, description, the model's
  * confidence when known, and the actions Apply (when it suggests a prompt) and Dismiss.
  */
-export function AIInsightCard({
-  insight,
-  onApply,
-  onDismiss,
-  headingLevel = 4,
-  labels,
-  className,
-  ...props
-}: AIInsightCardProps): ReactElement {
+export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(function AIInsightCard(
+  { insight, onApply, onDismiss, headingLevel = 4, labels, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('insights', labels);
   const titleId = useId();
   const Title = `h${headingLevel}` as const;
@@ -113,6 +108,7 @@ export function AIInsightCard({
 
   return (
     <article
+      ref={ref}
       data-slot="insight-card"
       data-kind={kind}
       aria-labelledby={titleId}
@@ -162,4 +158,4 @@ export function AIInsightCard({
       )}
     </article>
   );
-}
+});

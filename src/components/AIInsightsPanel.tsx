@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import type { AIInsight } from '../core/types.js';
 import { AIInsightCard } from './AIInsightCard.js';
 import { CardListPanel } from './lib/CardListPanel.js';
@@ -23,14 +23,10 @@ export interface AIInsightsPanelProps extends Omit<ComponentProps<'section'>, 'c
  * grow in and collapse out. When a dismissed card goes away, focus moves to the next card (else
  * the previous one, else the heading), so keyboard users keep their place.
  */
-export function AIInsightsPanel({
-  insights,
-  onApply,
-  onDismiss,
-  headingLevel = 3,
-  labels,
-  ...props
-}: AIInsightsPanelProps): ReactElement | null {
+export const AIInsightsPanel = forwardRef<HTMLElement, AIInsightsPanelProps>(function AIInsightsPanel(
+  { insights, onApply, onDismiss, headingLevel = 3, labels, ...props },
+  ref,
+): ReactElement | null {
   const text = useLabels('insights', labels);
   return (
     <CardListPanel
@@ -49,6 +45,7 @@ export function AIInsightsPanel({
         />
       )}
       {...props}
+      panelRef={ref}
     />
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, useId, useState, type ComponentProps, type ReactElement } from 'react';
 import type { AISuggestion } from '../core/types.js';
 import { buttonVariants } from './lib/button.js';
 import { Confidence, DismissButton } from './lib/card-parts.js';
@@ -30,16 +30,10 @@ export interface AISuggestionCardProps extends Omit<ComponentProps<'article'>, '
  * its content (clamped to three lines when long, with Show more), and Apply, Copy and Dismiss.
  * After a copy the button says "Copied" for two seconds (`data-state="copied"`), announced politely.
  */
-export function AISuggestionCard({
-  suggestion,
-  onApply,
-  onCopy,
-  onDismiss,
-  headingLevel = 4,
-  labels,
-  className,
-  ...props
-}: AISuggestionCardProps): ReactElement {
+export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(function AISuggestionCard(
+  { suggestion, onApply, onCopy, onDismiss, headingLevel = 4, labels, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('suggestions', labels);
   const titleId = useId();
   const contentId = useId();
@@ -51,6 +45,7 @@ export function AISuggestionCard({
 
   return (
     <article
+      ref={ref}
       data-slot="suggestion-card"
       aria-labelledby={titleId}
       className={cn(
@@ -159,4 +154,4 @@ export function AISuggestionCard({
       </span>
     </article>
   );
-}
+});

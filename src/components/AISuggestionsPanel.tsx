@@ -1,5 +1,5 @@
 'use client';
-import type { ComponentProps, ReactElement } from 'react';
+import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import type { AISuggestion } from '../core/types.js';
 import { AISuggestionCard } from './AISuggestionCard.js';
 import { CardListPanel } from './lib/CardListPanel.js';
@@ -25,15 +25,10 @@ export interface AISuggestionsPanelProps extends Omit<ComponentProps<'section'>,
  * collapse out. When a dismissed card goes away, focus moves to the next card (else the previous
  * one, else the heading), so keyboard users keep their place.
  */
-export function AISuggestionsPanel({
-  suggestions,
-  onApply,
-  onCopy,
-  onDismiss,
-  headingLevel = 3,
-  labels,
-  ...props
-}: AISuggestionsPanelProps): ReactElement | null {
+export const AISuggestionsPanel = forwardRef<HTMLElement, AISuggestionsPanelProps>(function AISuggestionsPanel(
+  { suggestions, onApply, onCopy, onDismiss, headingLevel = 3, labels, ...props },
+  ref,
+): ReactElement | null {
   const text = useLabels('suggestions', labels);
   return (
     <CardListPanel
@@ -53,6 +48,7 @@ export function AISuggestionsPanel({
         />
       )}
       {...props}
+      panelRef={ref}
     />
   );
-}
+});

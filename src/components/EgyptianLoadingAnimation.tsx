@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
 import { cn } from './lib/cn.js';
 import { useLabels, type LoaderLabels } from './labels.js';
@@ -104,31 +104,30 @@ export interface EgyptianLoadingAnimationProps
  * light up in turn. A polite status region named by its label (shown beside it with `showLabel`,
  * otherwise for screen readers only); the drawing is hidden from them. Still under reduced motion.
  */
-export function EgyptianLoadingAnimation({
-  size = 'md',
-  label,
-  showLabel = false,
-  labels,
-  className,
-  ...props
-}: EgyptianLoadingAnimationProps): ReactElement {
-  const text = useLabels('loader', labels);
-  const labelId = useId();
+export const EgyptianLoadingAnimation = forwardRef<HTMLDivElement, EgyptianLoadingAnimationProps>(
+  function EgyptianLoadingAnimation(
+    { size = 'md', label, showLabel = false, labels, className, ...props },
+    ref,
+  ): ReactElement {
+    const text = useLabels('loader', labels);
+    const labelId = useId();
 
-  return (
-    <div
-      role="status"
-      aria-live="polite"
-      aria-labelledby={labelId}
-      data-slot="egyptian-loader"
-      data-size={size}
-      className={cn(egyptianLoaderVariants({ size }), className)}
-      {...props}
-    >
-      <PyramidGraphic size={size} />
-      <span id={labelId} data-slot="egyptian-loader-label" className={showLabel ? undefined : 'pc:sr-only'}>
-        {label ?? text.thinking}
-      </span>
-    </div>
-  );
-}
+    return (
+      <div
+        ref={ref}
+        role="status"
+        aria-live="polite"
+        aria-labelledby={labelId}
+        data-slot="egyptian-loader"
+        data-size={size}
+        className={cn(egyptianLoaderVariants({ size }), className)}
+        {...props}
+      >
+        <PyramidGraphic size={size} />
+        <span id={labelId} data-slot="egyptian-loader-label" className={showLabel ? undefined : 'pc:sr-only'}>
+          {label ?? text.thinking}
+        </span>
+      </div>
+    );
+  },
+);

@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
 import { cn } from './lib/cn.js';
 import { useLabels, type LoaderLabels } from './labels.js';
@@ -89,20 +89,17 @@ export interface SkeletonLoaderProps
  * region named "Loading…" for screen readers; the shapes themselves are hidden from them. It breathes
  * (a slow pulse) unless the user prefers reduced motion, when it stands still.
  */
-export function SkeletonLoader({
-  variant = 'message',
-  lines,
-  count = 3,
-  labels,
-  className,
-  ...props
-}: SkeletonLoaderProps): ReactElement {
+export const SkeletonLoader = forwardRef<HTMLDivElement, SkeletonLoaderProps>(function SkeletonLoader(
+  { variant = 'message', lines, count = 3, labels, className, ...props },
+  ref,
+): ReactElement {
   const text = useLabels('loader', labels);
   const labelId = useId();
   const lineCount = atLeastOne(lines ?? (variant === 'card' ? 2 : 3));
 
   return (
     <div
+      ref={ref}
       role="status"
       aria-live="polite"
       aria-busy="true"
@@ -148,4 +145,4 @@ export function SkeletonLoader({
       )}
     </div>
   );
-}
+});

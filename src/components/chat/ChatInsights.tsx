@@ -1,5 +1,5 @@
 'use client';
-import type { ReactElement } from 'react';
+import { forwardRef, type ReactElement } from 'react';
 import { AIInsightsPanel, type AIInsightsPanelProps } from '../AIInsightsPanel.js';
 import { useChatPanel } from './use-chat-panel.js';
 
@@ -9,7 +9,10 @@ export type ChatInsightsProps = Omit<AIInsightsPanelProps, 'insights'>;
  * The insights the model sent, bound to the chat: Apply puts an insight's suggested prompt in the composer, Dismiss
  * hides it. A host's `onApply`/`onDismiss` run first, then ours. Renders nothing while there are none.
  */
-export function ChatInsights({ onApply, onDismiss, ...props }: ChatInsightsProps): ReactElement | null {
+export const ChatInsights = forwardRef<HTMLElement, ChatInsightsProps>(function ChatInsights(
+  { onApply, onDismiss, ...props },
+  ref,
+): ReactElement | null {
   const panel = useChatPanel(
     'ChatInsights',
     (s) => s.insights,
@@ -17,5 +20,7 @@ export function ChatInsights({ onApply, onDismiss, ...props }: ChatInsightsProps
     onApply,
     onDismiss,
   );
-  return <AIInsightsPanel insights={panel.items} onApply={panel.onApply} onDismiss={panel.onDismiss} {...props} />;
-}
+  return (
+    <AIInsightsPanel insights={panel.items} onApply={panel.onApply} onDismiss={panel.onDismiss} {...props} ref={ref} />
+  );
+});

@@ -1,7 +1,8 @@
 'use client';
 import { AnimatePresence } from 'framer-motion';
-import { useId, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactElement, type ReactNode, type Ref } from 'react';
 import { cn } from './cn.js';
+import { useComposedRefs } from './use-composed-refs.js';
 import { AnimatedListItem, useDismissFocus } from './dismissible-list.js';
 import { Motion } from './motion.js';
 
@@ -14,6 +15,8 @@ export interface CardListPanelProps<Item extends { id: string }> extends Omit<Co
   onDismiss?: (item: Item) => void;
   /** Renders one card; `dismiss` is set when the panel can dismiss, and keeps focus in place when it does. */
   renderCard: (item: Item, dismiss: ((item: Item) => void) | undefined, cardHeadingLevel: 3 | 4 | 5) => ReactNode;
+  /** The host's ref, set to the panel's `<section>`. */
+  panelRef?: Ref<HTMLElement> | undefined;
 }
 
 /**
@@ -28,11 +31,13 @@ export function CardListPanel<Item extends { id: string }>({
   headingLevel,
   onDismiss,
   renderCard,
+  panelRef,
   className,
   ...props
 }: CardListPanelProps<Item>): ReactElement | null {
   const headingId = useId();
   const { rootRef, headingRef, trackItem, willDismiss } = useDismissFocus(items.map((item) => item.id));
+  const sectionRef = useComposedRefs(rootRef, panelRef);
   if (items.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
   const dismiss = onDismiss
@@ -44,7 +49,7 @@ export function CardListPanel<Item extends { id: string }>({
 
   return (
     <section
-      ref={rootRef}
+      ref={sectionRef}
       data-slot={slot}
       aria-labelledby={headingId}
       className={cn('pc:flex pc:flex-col pc:gap-2 pc:font-sans pc:text-foreground', className)}

@@ -2,6 +2,10 @@ import { render } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
+  AIInsightCard,
+  AIInsightsPanel,
+  AISuggestionCard,
+  AISuggestionsPanel,
   ChatComposer,
   ChatEmptyState,
   ChatErrorNotice,
@@ -10,8 +14,13 @@ import {
   ChatRoot,
   ChatTranscript,
   ConnectionStatus,
+  EgyptianLoadingAnimation,
+  ErrorToast,
   MessageActions,
+  SkeletonLoader,
+  StreamingMessageBubble,
 } from '../../../src/components/index.js';
+import { ChatError } from '../../../src/core/errors.js';
 
 describe('refs reach the DOM element', () => {
   it('of every part a host lays out', () => {
@@ -54,5 +63,39 @@ describe('refs reach the DOM element', () => {
       </ChatRoot>,
     );
     expect(refs.empty.current?.dataset.slot).toBe('chat-empty');
+  });
+
+  it('of every component used on its own', () => {
+    const insight = { id: 'i', kind: 'tip' as const, title: 'Tip', description: 'A tip.' };
+    const suggestion = { id: 's', title: 'Next', content: 'Ask next.' };
+    const elements = new Map<string, HTMLElement | null>();
+    const keep = (name: string) => (node: HTMLElement | null) => {
+      if (node) elements.set(name, node);
+    };
+    render(
+      <>
+        <SkeletonLoader ref={keep('skeleton')} />
+        <EgyptianLoadingAnimation ref={keep('loader')} />
+        <AIInsightCard ref={keep('insight-card')} insight={insight} />
+        <AISuggestionCard ref={keep('suggestion-card')} suggestion={suggestion} />
+        <AIInsightsPanel ref={keep('insights-panel')} insights={[insight]} />
+        <AISuggestionsPanel ref={keep('suggestions-panel')} suggestions={[suggestion]} />
+        <ErrorToast ref={keep('error-toast')} error={new ChatError('server', 'boom')} />
+        <StreamingMessageBubble
+          ref={keep('message')}
+          message={{ id: 'm', role: 'user', content: 'Hi', status: 'complete', createdAt: 0 }}
+        />
+      </>,
+    );
+    expect(Object.fromEntries([...elements].map(([name, node]) => [name, node?.dataset.slot]))).toEqual({
+      skeleton: 'skeleton',
+      loader: 'egyptian-loader',
+      'insight-card': 'insight-card',
+      'suggestion-card': 'suggestion-card',
+      'insights-panel': 'insights-panel',
+      'suggestions-panel': 'suggestions-panel',
+      'error-toast': 'error-toast',
+      message: 'message',
+    });
   });
 });
