@@ -31,7 +31,11 @@ export const useSSEChat: UseChat = (options = {}) => {
   });
   // StrictMode mounts twice: attach/detach are symmetric, and sending only happens on user action.
   useEffect(() => service.attach(), [service]);
-  const snapshot = useSyncExternalStore(service.subscribe, service.getSnapshot, service.getSnapshot);
+  return toChatResult(service, useSyncExternalStore(service.subscribe, service.getSnapshot, service.getSnapshot));
+};
+
+/** The hook's result for a service and one of its snapshots. */
+export function toChatResult(service: ChatService, snapshot: ChatSnapshot): UseSSEChatResult {
   return {
     ...snapshot,
     service,
@@ -42,4 +46,4 @@ export const useSSEChat: UseChat = (options = {}) => {
     dismissError: service.dismissError,
     clear: service.clear,
   };
-};
+}

@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, useRef, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ChatProvider } from '../../src/react/ChatProvider.js';
+import { ChatProvider, useChatContext } from '../../src/react/ChatProvider.js';
 import { useChatSelector } from '../../src/react/use-chat-selector.js';
 import { useSSEChat, type UseSSEChatOptions } from '../../src/react/useSSEChat.js';
 import { answer, createScriptedFetch, delta, settle } from '../support/scripted-fetch.js';
@@ -139,6 +139,11 @@ describe('ChatProvider and useChatSelector', () => {
       renders.streaming += 1;
       return <p>live: {text}</p>;
     }
+    // The whole chat, for a component that wants all of it: it follows every token too.
+    function Whole() {
+      const chat = useChatContext();
+      return <p>whole: {chat.messages.at(-1)?.content}</p>;
+    }
     // Children are created outside the provider's render, as an app would, so only subscriptions re-render them.
     function Chat({ children }: { children: ReactNode }) {
       const chat = useSSEChat(options(server.fetch));
@@ -154,6 +159,7 @@ describe('ChatProvider and useChatSelector', () => {
       <Chat>
         <MessageCount />
         <Streaming />
+        <Whole />
       </Chat>,
     );
     await flush();
@@ -164,6 +170,7 @@ describe('ChatProvider and useChatSelector', () => {
       await flush();
     }
     expect(screen.getByText('live: one two three')).toBeInTheDocument();
+    expect(screen.getByText('whole: one two three')).toBeInTheDocument();
     expect(renders.count).toBe(before);
     expect(renders.streaming).toBeGreaterThanOrEqual(3);
   });
