@@ -138,7 +138,8 @@ export const CustomMessageRenderer: Story = {
     const rows = canvas.getAllByTestId('compact-message');
     await expect(rows.map((row) => row.dataset.role)).toEqual(['user', 'assistant']);
     await expect(rows[0]).toHaveTextContent(`You: ${QUESTION}`);
-    await expect(within(rows[1] as HTMLElement).getByRole('button', { name: 'Copy' })).toBeVisible();
+    // The actions come once the answer has finished (the last words show a moment before).
+    await expect(await within(rows[1] as HTMLElement).findByRole('button', { name: 'Copy' })).toBeVisible();
     await expect(canvas.getByRole('heading', { name: 'Compact chat' })).toBeVisible();
   },
 };
