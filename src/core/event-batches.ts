@@ -1,6 +1,6 @@
 import type { ChatError } from './errors.js';
 import { createEventStreamDecoder } from './event-stream.js';
-import { interpretEvent, type ProtocolStep } from './protocol.js';
+import { interpretEvent, type ProtocolStep, type ToolCallFragment } from './protocol.js';
 import type { Progress } from './recovery.js';
 import type { ChatStreamEvent, TokenUsage } from './types.js';
 
@@ -8,7 +8,40 @@ import type { ChatStreamEvent, TokenUsage } from './types.js';
 export interface AnswerProgress extends Progress {
   finishReason?: string | null;
   usage: TokenUsage | null;
+  /** The tool calls so far, by index; their arguments are concatenated as they stream. */
+  toolCalls: Map<number, ToolCallSoFar>;
+  /** The URLs of the sources already yielded. */
+  sourceUrls: Set<string>;
 }
+
+/** A tool call as far as it has streamed; `id` may come only with a later fragment. */
+export interface ToolCallSoFar {
+  index: number;
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** The call a fragment continues, or a new one. */
+function toolCallFor(calls: Map<number, ToolCallSoFar>, fragment: ToolCallFragment): ToolCallSoFar {
+  let { index } = fragment;
+  if (!fragment.indexed) {
+    // Without `index` (providers that send each call whole): a known id continues its call; a new id, or a name
+    // without an id, starts the next one; a bare arguments fragment continues the last call.
+    const known = [...calls.values()].find((call) => fragment.id !== '' && call.id === fragment.id);
+    const last = calls.size > 0 ? Math.max(...calls.keys()) : -1;
+    const starts = fragment.id !== '' || fragment.name !== '' || last < 0;
+    index = known ? known.index : starts ? last + 1 : last;
+  }
+  let call = calls.get(index);
+  if (!call) calls.set(index, (call = { index, id: '', name: '', arguments: '' }));
+  call.id ||= fragment.id;
+  call.name ||= fragment.name;
+  return call;
+}
+
+/** The id a call is known by: its own, or one made from its index when the provider sent none. */
+export const toolCallId = (call: ToolCallSoFar): string => call.id || `call_${call.index}`;
 
 /** Adds a step's text to a batch of events, merging with the previous event of the same type. */
 export function collect(
@@ -18,6 +51,24 @@ export function collect(
 ): void {
   appendText(events, 'reasoning', step.reasoning, progress);
   appendText(events, 'delta', step.content, progress);
+  for (const fragment of step.toolCalls) {
+    const call = toolCallFor(progress.toolCalls, fragment);
+    call.arguments += fragment.arguments;
+    // The user has seen the call begin: like text, it rules out a plain retry.
+    progress.textSeen = true;
+    events.push({
+      type: 'tool-call-delta',
+      index: call.index,
+      id: toolCallId(call),
+      name: call.name,
+      argumentsDelta: fragment.arguments,
+    });
+  }
+  for (const source of step.sources) {
+    if (progress.sourceUrls.has(source.url)) continue;
+    progress.sourceUrls.add(source.url);
+    events.push({ type: 'source', source });
+  }
   if (step.finishReason !== null) progress.finishReason = step.finishReason;
   if (step.usage) progress.usage = step.usage;
 }

@@ -1,5 +1,15 @@
 import { ChatError } from './errors.js';
-import type { AIInsight, AISuggestion, TokenUsage } from './types.js';
+import type { AIInsight, AISuggestion, ChatSource, TokenUsage } from './types.js';
+
+/** One fragment of a tool call as a chunk carries it: `index` from the wire, or the fragment's place in its array. */
+export interface ToolCallFragment {
+  index: number;
+  /** Whether the provider sent `index` (some leave it out and send each call whole). */
+  indexed: boolean;
+  id: string;
+  name: string;
+  arguments: string;
+}
 
 /**
  * The meaning of one SSE event or JSON reply of an OpenAI-compatible server, independent of how it
@@ -7,7 +17,15 @@ import type { AIInsight, AISuggestion, TokenUsage } from './types.js';
  */
 export type ProtocolStep =
   | { kind: 'done' }
-  | { kind: 'chunk'; content: string; reasoning: string; finishReason: string | null; usage: TokenUsage | null }
+  | {
+      kind: 'chunk';
+      content: string;
+      reasoning: string;
+      toolCalls: ToolCallFragment[];
+      sources: ChatSource[];
+      finishReason: string | null;
+      usage: TokenUsage | null;
+    }
   | { kind: 'error'; error: ChatError }
   | { kind: 'insight'; insight: AIInsight }
   | { kind: 'suggestion'; suggestion: AISuggestion }
@@ -67,6 +85,44 @@ function errorChunk(error: unknown): ChatError {
 const errorStep = (body: Json): Step<'error'> | null =>
   body.error === undefined || body.error === null ? null : { kind: 'error', error: errorChunk(body.error) };
 
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** `tool_calls` of a delta or a message. Arguments sent as an object (not the usual JSON text) become JSON text. */
+function toolCallsOf(value: unknown): ToolCallFragment[] {
+  return list(value).flatMap((call, position) => {
+    if (!isObject(call)) return [];
+    const fn = isObject(call.function) ? call.function : {};
+    const args = fn.arguments;
+    const indexed = typeof call.index === 'number';
+    return {
+      index: indexed ? (call.index as number) : position,
+      indexed,
+      id: str(call.id),
+      name: str(fn.name),
+      arguments: typeof args === 'string' ? args : isObject(args) ? JSON.stringify(args) : '',
+    };
+  });
+}
+
+/**
+ * Cited sources of a chunk, in order: `search_results` (they carry titles), Perplexity's `citations`, then
+ * `url_citation` annotations of the delta or message.
+ */
+function sourcesOf(body: Json, part: Json | undefined): ChatSource[] {
+  const sources: ChatSource[] = [];
+  const add = (url: unknown, title: unknown) => {
+    if (typeof url !== 'string' || url === '') return;
+    sources.push(str(title) ? { url, title: str(title) } : { url });
+  };
+  for (const result of list(body.search_results)) if (isObject(result)) add(result.url, result.title);
+  for (const url of list(body.citations)) add(url, undefined);
+  for (const annotation of list(part?.annotations)) {
+    const citation = isObject(annotation) ? annotation.url_citation : undefined;
+    if (isObject(citation)) add(citation.url, citation.title);
+  }
+  return sources;
+}
+
 function choiceStep(body: Json, field: 'delta' | 'message'): Step<'chunk'> {
   const choice: unknown = Array.isArray(body.choices) ? body.choices[0] : undefined;
   const part = isObject(choice) && isObject(choice[field]) ? choice[field] : undefined;
@@ -74,6 +130,8 @@ function choiceStep(body: Json, field: 'delta' | 'message'): Step<'chunk'> {
     kind: 'chunk',
     content: str(part?.content),
     reasoning: str(part?.reasoning_content) || str(part?.reasoning),
+    toolCalls: toolCallsOf(part?.tool_calls),
+    sources: sourcesOf(body, part),
     finishReason: isObject(choice) && typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
     usage: toUsage(body.usage) ?? (isObject(body.x_groq) ? toUsage(body.x_groq.usage) : null),
   };

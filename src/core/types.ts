@@ -60,4 +60,16 @@ export type ChatStreamEvent =
   | { type: 'usage'; usage: TokenUsage }
   | { type: 'finish'; reason: string | null }
   | { type: 'retry'; attempt: number; delayMs: number; error: ChatError }
-  | { type: 'fallback' };
+  | { type: 'fallback' }
+  /** One fragment of a tool call's arguments, as it streams, with the call's id and name. */
+  | { type: 'tool-call-delta'; index: number; id: string; name: string; argumentsDelta: string }
+  /** A tool call, once complete: after its last fragment and before `finish`, in index order. */
+  | { type: 'tool-call'; index: number; id: string; name: string; arguments: string }
+  /** A source the model cited, once per URL. */
+  | { type: 'source'; source: ChatSource };
+
+/** A web page the model cited. */
+export interface ChatSource {
+  url: string;
+  title?: string;
+}

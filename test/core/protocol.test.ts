@@ -27,6 +27,8 @@ describe('interpretEvent: completion chunks', () => {
       kind: 'chunk',
       content: 'Hi',
       reasoning: '',
+      toolCalls: [],
+      sources: [],
       finishReason: null,
       usage: null,
     });
@@ -193,6 +195,8 @@ describe('interpretCompletion (non-streaming JSON)', () => {
       kind: 'chunk',
       content: 'All of it',
       reasoning: 'r',
+      toolCalls: [],
+      sources: [],
       finishReason: 'stop',
       usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3 },
     });
