@@ -6,15 +6,9 @@ import { createChatService, type ChatService, type ChatServiceOptions, type Chat
 export type UseSSEChatOptions = ChatServiceOptions;
 
 /** What {@link useSSEChat} returns: the service, its current snapshot, and its actions. */
-export interface UseSSEChatResult extends ChatSnapshot {
+export interface UseSSEChatResult extends ChatSnapshot, ChatActions {
   /** The framework-free service behind the hook, for code outside React. */
   service: ChatService;
-  send: ChatService['send'];
-  stop: ChatService['stop'];
-  retry: ChatService['retry'];
-  regenerate: ChatService['regenerate'];
-  dismissError: ChatService['dismissError'];
-  clear: ChatService['clear'];
 }
 
 /** The shape of any hook a component can be given instead of `useSSEChat` (a story's fake, a host's own). */
@@ -36,14 +30,14 @@ export const useSSEChat: UseChat = (options = {}) => {
 
 /** The hook's result for a service and one of its snapshots. */
 export function toChatResult(service: ChatService, snapshot: ChatSnapshot): UseSSEChatResult {
-  return {
-    ...snapshot,
-    service,
-    send: service.send,
-    stop: service.stop,
-    retry: service.retry,
-    regenerate: service.regenerate,
-    dismissError: service.dismissError,
-    clear: service.clear,
-  };
+  return { ...snapshot, service, ...actionsOf(service) };
+}
+
+/** What a chat can be asked to do; the service's own (bound) methods. */
+export type ChatActions = Pick<ChatService, 'send' | 'stop' | 'retry' | 'regenerate' | 'dismissError' | 'clear'>;
+
+/** The actions of a service, as the hook's result and `useChatActions` give them. */
+export function actionsOf(service: ChatService): ChatActions {
+  const { send, stop, retry, regenerate, dismissError, clear } = service;
+  return { send, stop, retry, regenerate, dismissError, clear };
 }
