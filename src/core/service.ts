@@ -132,19 +132,20 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     }
   }
 
+  /** Something the user will see arrived: the first of a try also says that the server answered. */
+  function shown(current: Run): void {
+    if (!state.snapshot.isConnecting && state.snapshot.retryState === null) return scheduleProgress(current);
+    progress(current);
+    dispatch({ type: 'reached-server' });
+  }
+
   function handle(current: Run, event: ChatStreamEvent): void {
     switch (event.type) {
       case 'delta':
-      case 'reasoning': {
-        const first = state.snapshot.isConnecting || state.snapshot.retryState !== null;
+      case 'reasoning':
         current.parts.append(event.type === 'delta' ? 'text' : 'reasoning', event.content);
         current.metrics.text(event.content.length, event.type === 'delta');
-        if (first) {
-          progress(current);
-          dispatch({ type: 'reached-server' });
-        } else scheduleProgress(current);
-        return;
-      }
+        return shown(current);
       case 'insight':
         if (options.enableOptimization !== false) dispatch({ type: 'insight', insight: event.insight });
         return;
@@ -172,6 +173,15 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
         current.metrics.fallback();
         dispatch({ type: 'fallback' });
         return;
+      case 'tool-call-delta':
+        current.parts.toolCallDelta(event.id, event.name, event.argumentsDelta);
+        return shown(current);
+      case 'tool-call':
+        current.parts.toolCall(event.id, event.name, event.arguments);
+        return shown(current);
+      case 'source':
+        current.parts.source(event.source);
+        return shown(current);
       case 'finish':
         return;
     }

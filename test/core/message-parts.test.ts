@@ -88,6 +88,66 @@ describe('messages made of parts', () => {
     expect(service.getSnapshot().streamingContent).toBe('');
   });
 
+  it("tool calls and sources become parts of the answer, after its text; invalid arguments are that call's error", async () => {
+    const server = createScriptedFetch();
+    const service = createChatService({ fetch: server.fetch, endpoint: 'http://chat.test' });
+    const call = (index: number, fields: Record<string, unknown>) =>
+      `data: ${JSON.stringify({ choices: [{ delta: { tool_calls: [{ index, ...fields }] }, finish_reason: null }] })}\n\n`;
+    server.reply(() =>
+      sse(
+        text('Checking. '),
+        call(0, { id: 'call_a', function: { name: 'get_weather', arguments: '{"city":' } }),
+        call(0, { function: { arguments: '"Paris"}' } }),
+        call(1, { id: 'call_b', function: { name: 'get_time', arguments: '{not json' } }),
+        `data: ${JSON.stringify({ choices: [], citations: ['https://example.com/weather'] })}\n\n`,
+        text('', 'tool_calls'),
+        'data: [DONE]\n\n',
+      ),
+    );
+    service.send('Weather?');
+    await settle();
+    const answer = service.getSnapshot().messages.at(-1);
+    expect(answer?.status).toBe('complete');
+    expect(answer?.content).toBe('Checking. ');
+    expect(answer?.parts).toEqual([
+      { type: 'text', text: 'Checking. ' },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_a',
+        toolName: 'get_weather',
+        argsText: '{"city":"Paris"}',
+        args: { city: 'Paris' },
+        state: 'awaiting-result',
+      },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_b',
+        toolName: 'get_time',
+        argsText: '{not json',
+        state: 'error',
+        errorText: 'The arguments are not valid JSON: {not json',
+      },
+      { type: 'source', url: 'https://example.com/weather' },
+    ]);
+  });
+
+  it('a tool call that streams first still ends "connecting"', async () => {
+    const server = createScriptedFetch();
+    const body = server.stream();
+    const service = createChatService({ fetch: server.fetch, endpoint: 'http://chat.test' });
+    service.send('Time?');
+    await settle();
+    expect(service.getSnapshot().isConnecting).toBe(true);
+    body.push(
+      `data: ${JSON.stringify({ choices: [{ delta: { tool_calls: [{ index: 0, id: 'c', function: { name: 'now', arguments: '' } }] } }] })}\n\n`,
+    );
+    await settle();
+    expect(service.getSnapshot().isConnecting).toBe(false);
+    expect(service.getSnapshot().messages.at(-1)?.parts).toEqual([
+      { type: 'tool-call', toolCallId: 'c', toolName: 'now', argsText: '', state: 'streaming-args' },
+    ]);
+  });
+
   it('a plain-content initial transcript is sent as it was written', async () => {
     const server = createScriptedFetch();
     server.reply(() => sse(text('ok', 'stop')));
