@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
 import type { ChatErrorKind } from '../core/errors.js';
 
 /** Strings of `ConnectionStatus`. */
@@ -228,20 +228,31 @@ export type ChatLabelsOverride = { [Section in keyof ChatLabels]?: Partial<ChatL
 
 const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
 
-/** Translates every component below it; sections and strings not given keep their English defaults. */
+/**
+ * Translates every component below it; sections and strings not given keep those of an outer provider, else the
+ * English defaults. Without `labels` it changes nothing.
+ */
 export function ChatLabelsProvider({
   labels,
   children,
 }: {
-  labels: ChatLabelsOverride;
+  labels?: ChatLabelsOverride | undefined;
   children?: ReactNode;
 }): ReactElement {
-  const merged = Object.fromEntries(
-    Object.entries(defaultChatLabels).map(([section, defaults]) => [
-      section,
-      { ...defaults, ...labels[section as keyof ChatLabels] },
-    ]),
-  ) as unknown as ChatLabels;
+  const outer = useContext(LabelsContext);
+  // Merged once per change of labels: a new object per render would re-render every component that reads them.
+  const merged = useMemo(
+    () =>
+      labels
+        ? (Object.fromEntries(
+            Object.entries(outer).map(([section, strings]) => [
+              section,
+              { ...strings, ...labels[section as keyof ChatLabels] },
+            ]),
+          ) as unknown as ChatLabels)
+        : outer,
+    [outer, labels],
+  );
   return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
 }
 

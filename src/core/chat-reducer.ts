@@ -145,7 +145,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       patch = { suggestions: upsert(snapshot.suggestions, action.suggestion) };
       break;
     case 'finish':
+      // A complete answer reached the server, even one that showed nothing (only usage, or a filtered answer).
       if (cutOff(action.error)) reachedServer = false;
+      else if (action.message.status === 'complete') reachedServer = true;
       patch = {
         ...idle,
         messages: replaceLast(snapshot.messages, action.message),

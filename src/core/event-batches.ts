@@ -8,40 +8,49 @@ import type { ChatStreamEvent, TokenUsage } from './types.js';
 export interface AnswerProgress extends Progress {
   finishReason?: string | null;
   usage: TokenUsage | null;
-  /** The tool calls so far, by index; their arguments are concatenated as they stream. */
+  /** The tool calls so far, by the index we give them (in order of first appearance); arguments concatenated. */
   toolCalls: Map<number, ToolCallSoFar>;
+  /** Which of our calls each `index` on the wire points at now. */
+  wireIndexes: Map<number, number>;
   /** The URLs of the sources already yielded. */
   sourceUrls: Set<string>;
 }
 
-/** A tool call as far as it has streamed; `id` may come only with a later fragment. */
+/** A tool call as far as it has streamed. Its id is fixed at its first fragment (made from its index if none came). */
 export interface ToolCallSoFar {
   index: number;
   id: string;
+  /** The provider sent the id (not made up here). */
+  idGiven: boolean;
   name: string;
   arguments: string;
 }
 
 /** The call a fragment continues, or a new one. */
-function toolCallFor(calls: Map<number, ToolCallSoFar>, fragment: ToolCallFragment): ToolCallSoFar {
-  let { index } = fragment;
-  if (!fragment.indexed) {
-    // Without `index` (providers that send each call whole): a known id continues its call; a new id, or a name
-    // without an id, starts the next one; a bare arguments fragment continues the last call.
-    const known = [...calls.values()].find((call) => fragment.id !== '' && call.id === fragment.id);
-    const last = calls.size > 0 ? Math.max(...calls.keys()) : -1;
-    const starts = fragment.id !== '' || fragment.name !== '' || last < 0;
-    index = known ? known.index : starts ? last + 1 : last;
+function toolCallFor(progress: AnswerProgress, fragment: ToolCallFragment): ToolCallSoFar {
+  const calls = progress.toolCalls;
+  const next = calls.size;
+  const known = fragment.id === '' ? undefined : [...calls.values()].find((call) => call.id === fragment.id);
+  let index: number;
+  if (known) index = known.index;
+  else if (fragment.indexed) {
+    const current = calls.get(progress.wireIndexes.get(fragment.index) ?? -1);
+    // A new id on an index already taken is another call: some servers number every parallel call 0.
+    index = current && !(fragment.id !== '' && current.idGiven) ? current.index : next;
+  } else {
+    // Without `index` (providers that send each call whole): a new id, or a name without an id, starts the next
+    // call; a bare arguments fragment continues the last one.
+    index = fragment.id !== '' || fragment.name !== '' || next === 0 ? next : next - 1;
   }
+  if (fragment.indexed) progress.wireIndexes.set(fragment.index, index);
   let call = calls.get(index);
-  if (!call) calls.set(index, (call = { index, id: '', name: '', arguments: '' }));
-  call.id ||= fragment.id;
+  if (!call) {
+    call = { index, id: fragment.id || `call_${index}`, idGiven: fragment.id !== '', name: '', arguments: '' };
+    calls.set(index, call);
+  }
   call.name ||= fragment.name;
   return call;
 }
-
-/** The id a call is known by: its own, or one made from its index when the provider sent none. */
-export const toolCallId = (call: ToolCallSoFar): string => call.id || `call_${call.index}`;
 
 /** Adds a step's text to a batch of events, merging with the previous event of the same type. */
 export function collect(
@@ -52,14 +61,14 @@ export function collect(
   appendText(events, 'reasoning', step.reasoning, progress);
   appendText(events, 'delta', step.content, progress);
   for (const fragment of step.toolCalls) {
-    const call = toolCallFor(progress.toolCalls, fragment);
+    const call = toolCallFor(progress, fragment);
     call.arguments += fragment.arguments;
     // The user has seen the call begin: like text, it rules out a plain retry.
     progress.textSeen = true;
     events.push({
       type: 'tool-call-delta',
       index: call.index,
-      id: toolCallId(call),
+      id: call.id,
       name: call.name,
       argumentsDelta: fragment.arguments,
     });

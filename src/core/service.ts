@@ -111,10 +111,14 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   /** Text arrives far faster than frames: one update per frame. */
   function scheduleProgress(current: Run): void {
     if (cancelScheduled) return;
-    cancelScheduled = (options.scheduleUpdate ?? nextFrame)(() => {
+    let ran = false;
+    const cancel = (options.scheduleUpdate ?? nextFrame)(() => {
+      ran = true;
       cancelScheduled = null;
       if (run === current) progress(current);
     });
+    // A scheduler that runs the update at once (batching off) has nothing left to cancel.
+    if (!ran) cancelScheduled = cancel;
   }
 
   function finish(current: Run, status: MessageStatus, error: ChatError | null): void {

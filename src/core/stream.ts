@@ -1,6 +1,6 @@
 import { abortable, abortedError, sleep } from './abort.js';
 import { ChatError } from './errors.js';
-import { collect, eventStreamBatches, toolCallId, type AnswerProgress } from './event-batches.js';
+import { collect, eventStreamBatches, type AnswerProgress } from './event-batches.js';
 import { errorFromResponse } from './http-error.js';
 import { idleClock } from './idle-clock.js';
 import { interpretCompletion } from './protocol.js';
@@ -174,6 +174,7 @@ export async function* streamChatCompletion(
     lastEventId: '',
     usage: null,
     toolCalls: new Map(),
+    wireIndexes: new Map(),
     sourceUrls: new Set(),
   };
   const context: Context = { request, options, progress, log };
@@ -242,7 +243,7 @@ export async function* streamChatCompletion(
   // Each call once, complete, in index order (finish_reason "tool_calls" or "stop": the calls count all the same).
   for (const call of [...progress.toolCalls.values()].sort((a, b) => a.index - b.index)) {
     if (signal.aborted) throw abortedError();
-    yield { type: 'tool-call', index: call.index, id: toolCallId(call), name: call.name, arguments: call.arguments };
+    yield { type: 'tool-call', index: call.index, id: call.id, name: call.name, arguments: call.arguments };
   }
   if (progress.usage) {
     if (signal.aborted) throw abortedError();

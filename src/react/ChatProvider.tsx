@@ -1,11 +1,30 @@
 'use client';
-import { createContext, useContext, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { ChatService } from '../core/service.js';
 import { toChatResult, type UseSSEChatResult } from './useSSEChat.js';
 
-// Only the service, which never changes for a chat: a context whose value changed with every token would make React
-// search the whole tree below it for readers on every frame, a cost that grows with the transcript.
-const ServiceContext = createContext<ChatService | null>(null);
+interface SharedChat {
+  service: ChatService;
+  /** The hook's latest result: its actions are the ones called (a host's wrapper may gate or log `send`). */
+  latest: RefObject<UseSSEChatResult>;
+}
+
+// Only what never changes for a chat: a context whose value changed with every token would make React search the
+// whole tree below it for readers on every frame, a cost that grows with the transcript.
+const ChatContext = createContext<SharedChat | null>(null);
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface ChatProviderProps {
   /** The chat to share: what `useSSEChat` (or an injected hook of the same shape) returned. */
@@ -13,16 +32,29 @@ export interface ChatProviderProps {
   children?: ReactNode;
 }
 
-/** Shares one chat with every component below it, so they need no props. */
+/**
+ * Shares one chat with every component below it, so they need no props. The parts read the chat's state from its
+ * `service` and call the actions of `value`, so a hook that wraps `useSSEChat` to gate or log `send` is honoured.
+ */
 export function ChatProvider({ value, children }: ChatProviderProps): ReactElement {
-  return <ServiceContext.Provider value={value.service}>{children}</ServiceContext.Provider>;
+  const latest = useRef(value);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = value;
+  });
+  const shared = useMemo(() => ({ service: value.service, latest }), [value.service]);
+  return <ChatContext.Provider value={shared}>{children}</ChatContext.Provider>;
+}
+
+/** The nearest {@link ChatProvider}'s chat; throws outside one, naming the hook that needed it. */
+export function useSharedChat(hook: string): SharedChat {
+  const shared = useContext(ChatContext);
+  if (!shared) throw new Error(`${hook} must be used inside a <ChatProvider> (or <ChatRoot>).`);
+  return shared;
 }
 
 /** The chat service of the nearest {@link ChatProvider}; throws outside one, naming the hook that needed it. */
 export function useChatService(hook: string): ChatService {
-  const service = useContext(ServiceContext);
-  if (!service) throw new Error(`${hook} must be used inside a <ChatProvider> (or <ChatRoot>).`);
-  return service;
+  return useSharedChat(hook).service;
 }
 
 /**

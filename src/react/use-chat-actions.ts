@@ -1,12 +1,25 @@
 'use client';
 import { useMemo } from 'react';
-import { useChatService } from './ChatProvider.js';
-import { actionsOf, type ChatActions } from './useSSEChat.js';
+import { useSharedChat } from './ChatProvider.js';
+import type { ChatActions } from './useSSEChat.js';
 
 export type { ChatActions } from './useSSEChat.js';
 
-/** The actions of the nearest chat. Stable identity: reading them never re-renders a component. */
+/**
+ * The actions of the nearest chat: those of the hook that made it (`useSSEChat`, or a host's wrapper around it).
+ * Stable identity: reading them never re-renders a component, and each call reaches the hook's latest result.
+ */
 export function useChatActions(): ChatActions {
-  const service = useChatService('useChatActions');
-  return useMemo(() => actionsOf(service), [service]);
+  const { latest } = useSharedChat('useChatActions');
+  return useMemo<ChatActions>(
+    () => ({
+      send: (...args) => latest.current.send(...args),
+      stop: () => latest.current.stop(),
+      retry: () => latest.current.retry(),
+      regenerate: () => latest.current.regenerate(),
+      dismissError: () => latest.current.dismissError(),
+      clear: () => latest.current.clear(),
+    }),
+    [latest],
+  );
 }

@@ -148,6 +148,62 @@ describe('messages made of parts', () => {
     ]);
   });
 
+  it('a citation in the middle of the answer does not split its text; sources stay last', () => {
+    const live = new LiveParts(() => 0);
+    live.append('text', 'One ');
+    live.source({ url: 'https://example.com/a' });
+    live.append('text', 'two.');
+    expect(live.parts).toEqual([
+      { type: 'text', text: 'One two.' },
+      { type: 'source', url: 'https://example.com/a' },
+    ]);
+  });
+
+  it('a call whose arguments were still streaming when the answer stopped says it did not complete', async () => {
+    const server = createScriptedFetch();
+    const body = server.stream();
+    const service = createChatService({ fetch: server.fetch, endpoint: 'http://chat.test' });
+    service.send('Time?');
+    await settle();
+    body.push(
+      `data: ${JSON.stringify({ choices: [{ delta: { tool_calls: [{ index: 0, id: 'c', function: { name: 'now', arguments: '{"tz":' } }] } }] })}\n\n`,
+    );
+    await settle();
+    service.stop();
+    const answer = service.getSnapshot().messages.at(-1);
+    expect(answer?.status).toBe('stopped');
+    expect(answer?.parts).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'c',
+        toolName: 'now',
+        argsText: '{"tz":',
+        state: 'error',
+        errorText: 'The answer ended before this call was complete.',
+      },
+    ]);
+  });
+
+  it('a scheduler that runs updates at once (batching off) shows every token', async () => {
+    const server = createScriptedFetch();
+    const body = server.stream();
+    const service = createChatService({
+      fetch: server.fetch,
+      endpoint: 'http://chat.test',
+      scheduleUpdate: (callback) => {
+        callback();
+        return () => {};
+      },
+    });
+    service.send('Count');
+    await settle();
+    for (const word of ['one', ' two', ' three']) {
+      body.push(text(word));
+      await settle();
+      expect(service.getSnapshot().streamingContent.endsWith(word)).toBe(true);
+    }
+  });
+
   it('a plain-content initial transcript is sent as it was written', async () => {
     const server = createScriptedFetch();
     server.reply(() => sse(text('ok', 'stop')));
@@ -182,6 +238,31 @@ describe('chatReducer', () => {
     state = chatReducer(state, { type: 'online', online: false });
     expect(state.snapshot.isConnected).toBe(false);
     state = chatReducer(state, { type: 'online', online: true });
+    expect(state.snapshot.isConnected).toBe(true);
+  });
+
+  it('a complete answer says the server is reached again, even one that showed nothing', () => {
+    let state = initialChatState([], true);
+    const message = toChatMessage({ id: 'a', role: 'assistant', content: '', status: 'error', createdAt: 0 });
+    const metrics = {
+      timeToFirstTokenMs: null,
+      durationMs: 1,
+      chunks: 0,
+      characters: 0,
+      completionTokens: null,
+      tokensPerSecond: null,
+      retries: 0,
+      usedFallback: false,
+    };
+    state = chatReducer(state, { type: 'finish', message, error: cut, metrics });
+    expect(state.snapshot.isConnected).toBe(false);
+    state = chatReducer(state, { type: 'start', messages: [message], messageId: 'b' });
+    state = chatReducer(state, {
+      type: 'finish',
+      message: { ...message, id: 'b', status: 'complete' },
+      error: null,
+      metrics,
+    });
     expect(state.snapshot.isConnected).toBe(true);
   });
 

@@ -55,7 +55,8 @@ export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot
       {layout}
     </HookedProvider>
   );
-  return labels ? <ChatLabelsProvider labels={labels}>{root}</ChatLabelsProvider> : root;
+  // Always the same element type, so giving labels later (translations loaded async) never remounts the chat.
+  return <ChatLabelsProvider labels={labels}>{root}</ChatLabelsProvider>;
 });
 
 /** Calls the hook and shares its chat. Re-renders with every snapshot; its children, made by `ChatRoot`, do not. */
