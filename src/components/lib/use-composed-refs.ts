@@ -1,7 +1,10 @@
 'use client';
-import { useCallback, type Ref, type RefCallback } from 'react';
+import { useCallback, version, type Ref, type RefCallback } from 'react';
 
 type Cleanup = () => void;
+
+/** React 19 runs the cleanup a callback ref returns; React 18 warns about one and calls the ref with `null` instead. */
+const refCleanups = Number.parseInt(version, 10) >= 19;
 
 /** Sets one ref; returns the cleanup a React 19 callback ref may give back. */
 function setRef<T>(ref: Ref<T> | undefined, node: T | null): Cleanup | void {
@@ -10,8 +13,8 @@ function setRef<T>(ref: Ref<T> | undefined, node: T | null): Cleanup | void {
 }
 
 /**
- * One ref callback that sets both refs: a component's own and the host's, on the same element. A host's callback ref
- * that returns a cleanup (React 19) gets it run, as it would on its own; React 18 calls the callback with `null`.
+ * One ref callback that sets both refs: a component's own and the host's, on the same element. On React 19, a host's
+ * callback ref that returns a cleanup gets it run, as it would on its own.
  */
 export function useComposedRefs<T>(own: Ref<T> | undefined, theirs: Ref<T> | undefined): RefCallback<T> {
   return useCallback(
@@ -20,7 +23,7 @@ export function useComposedRefs<T>(own: Ref<T> | undefined, theirs: Ref<T> | und
         const cleanup = setRef(ref, node);
         return typeof cleanup === 'function' ? cleanup : () => setRef(ref, null);
       });
-      return () => cleanups.forEach((cleanup) => cleanup());
+      if (refCleanups) return () => cleanups.forEach((cleanup) => cleanup());
     },
     [own, theirs],
   );
