@@ -86,6 +86,8 @@ const errorStep = (body: Json): Step<'error'> | null =>
   body.error === undefined || body.error === null ? null : { kind: 'error', error: errorChunk(body.error) };
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** The empty list every chunk without tool calls or sources shares (never written to). */
+const none: never[] = [];
 
 /** `tool_calls` of a delta or a message. Arguments sent as an object (not the usual JSON text) become JSON text. */
 function toolCallsOf(value: unknown): ToolCallFragment[] {
@@ -130,8 +132,9 @@ function choiceStep(body: Json, field: 'delta' | 'message'): Step<'chunk'> {
     kind: 'chunk',
     content: str(part?.content),
     reasoning: str(part?.reasoning_content) || str(part?.reasoning),
-    toolCalls: toolCallsOf(part?.tool_calls),
-    sources: sourcesOf(body, part),
+    // Most chunks carry neither: no allocation for them on the hot path.
+    toolCalls: part?.tool_calls ? toolCallsOf(part.tool_calls) : none,
+    sources: body.citations || body.search_results || part?.annotations ? sourcesOf(body, part) : none,
     finishReason: isObject(choice) && typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
     usage: toUsage(body.usage) ?? (isObject(body.x_groq) ? toUsage(body.x_groq.usage) : null),
   };
