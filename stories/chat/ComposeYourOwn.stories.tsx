@@ -52,9 +52,10 @@ export const InsightsBesideTheTranscript: Story = {
     <ChatRoot
       {...args}
       style={{ height: 640 }}
-      className="pc:grid pc:grid-cols-[minmax(0,1fr)_18rem] pc:grid-rows-[auto_minmax(0,1fr)_auto]"
+      // Beside from 768 px; on a phone the notes go under the conversation.
+      className="pc:grid pc:grid-rows-[auto_minmax(0,1fr)_minmax(0,35%)_auto] pc:md:grid-cols-[minmax(0,1fr)_18rem] pc:md:grid-rows-[auto_minmax(0,1fr)_auto]"
     >
-      <ChatHeader className="pc:col-span-2" />
+      <ChatHeader className="pc:md:col-span-2" />
       <div className="pc:flex pc:min-h-0 pc:flex-col pc:gap-3">
         <ChatTranscript>
           <ChatEmptyState examplePrompts={examplePrompts} />
@@ -62,7 +63,7 @@ export const InsightsBesideTheTranscript: Story = {
       </div>
       <aside
         aria-label="Model notes"
-        className="pc:row-span-2 pc:flex pc:min-h-0 pc:flex-col pc:gap-2 pc:overflow-y-auto"
+        className="pc:flex pc:min-h-0 pc:flex-col pc:gap-2 pc:overflow-y-auto pc:md:row-span-2"
       >
         <ChatInsights headingLevel={3} />
         <ChatSuggestions headingLevel={3} />
@@ -78,9 +79,12 @@ export const InsightsBesideTheTranscript: Story = {
     const notes = canvas.getByRole('complementary', { name: 'Model notes' });
     const suggestions = await within(notes).findByRole('region', { name: 'Suggestions' });
     await expect(within(notes).getByRole('region', { name: 'Insights' })).toBeVisible();
-    // The side column sits beside the transcript.
-    const transcript = canvas.getByRole('log');
-    await expect(suggestions.getBoundingClientRect().left).toBeGreaterThan(transcript.getBoundingClientRect().right);
+    // The notes sit beside the transcript from 768 px (on either side: the story may be right-to-left), under it on
+    // a phone.
+    const transcript = canvas.getByRole('log').getBoundingClientRect();
+    const notesBox = notes.getBoundingClientRect();
+    const beside = notesBox.left >= transcript.right || notesBox.right <= transcript.left;
+    await expect(window.innerWidth >= 768 ? beside : notesBox.top >= transcript.bottom).toBe(true);
     const [apply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
     await userEvent.click(apply as HTMLElement);
     const composer = canvas.getByRole('textbox', { name: 'Message' });
