@@ -9,7 +9,7 @@ import {
   type ReactElement,
   type RefObject,
 } from 'react';
-import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
+import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect.js';
 import { useLabels, type ChatInterfaceLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';

@@ -13,7 +13,7 @@ import {
   type ReactElement,
   type Ref,
 } from 'react';
-import { useIsomorphicLayoutEffect } from './lib/use-isomorphic-layout-effect.js';
+import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect.js';
 import type { ChatError, ChatErrorKind } from '../core/errors.js';
 import { useLabels, type ErrorToastLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';

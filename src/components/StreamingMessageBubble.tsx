@@ -1,7 +1,7 @@
 'use client';
 import { cva } from 'class-variance-authority';
 import { forwardRef, memo, type ComponentProps, type ReactElement } from 'react';
-import { joinParts, type ChatMessageInput, type MessageStatus } from '../core/messages.js';
+import { toChatMessage, type ChatMessageInput, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
@@ -93,10 +93,9 @@ export const StreamingMessageBubble = memo(
     ref,
   ): ReactElement {
     const text = useLabels('messageBubble', labels);
-    const ownContent = message.content ?? joinParts(message.parts ?? [], 'text');
-    const ownReasoning = message.reasoning ?? joinParts(message.parts ?? [], 'reasoning');
-    const content = (isStreaming && streamingContent) || ownContent;
-    const reasoning = (isStreaming && streamingReasoning) || ownReasoning;
+    const own = toChatMessage(message);
+    const content = (isStreaming && streamingContent) || own.content;
+    const reasoning = (isStreaming && streamingReasoning) || (own.reasoning ?? '');
     const status: MessageStatus = isStreaming ? 'streaming' : message.status;
     const { role } = message;
     const note = statusNotes[status];

@@ -98,14 +98,20 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     for (const listener of [...listeners]) listener();
   }
 
-  /** The streaming message with its parts as they stand, when they changed since it was last shown. */
+  /** The streaming message with its parts as they stand (a new object only when they changed). */
+  function withLiveParts(current: Run): ChatMessage {
+    const { parts } = current.parts;
+    if (parts !== current.message.parts)
+      current.message = toChatMessage({ ...current.message, parts, content: undefined, reasoning: undefined });
+    return current.message;
+  }
+
+  /** Shows the streaming message as it stands, when it changed since it was last shown. */
   function progress(current: Run): void {
     cancelScheduled?.();
     cancelScheduled = null;
-    const { parts } = current.parts;
-    if (parts === current.message.parts) return;
-    current.message = toChatMessage({ ...current.message, parts, content: undefined, reasoning: undefined });
-    dispatch({ type: 'progress', message: current.message });
+    const shownBefore = current.message;
+    if (withLiveParts(current) !== shownBefore) dispatch({ type: 'progress', message: current.message });
   }
 
   /** Text arrives far faster than frames: one update per frame. */
@@ -122,10 +128,11 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   }
 
   function finish(current: Run, status: MessageStatus, error: ChatError | null): void {
+    cancelScheduled?.();
+    cancelScheduled = null;
     current.parts.close();
-    progress(current);
     const metrics = current.metrics.finish();
-    const message: ChatMessage = { ...current.message, status, metrics, ...(error ? { error } : {}) };
+    const message: ChatMessage = { ...withLiveParts(current), status, metrics, ...(error ? { error } : {}) };
     run = null;
     dispatch({ type: 'finish', message, error, metrics });
     // A host callback that throws must not leave the chat half-updated.

@@ -2,8 +2,6 @@
 import {
   createContext,
   useContext,
-  useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useSyncExternalStore,
@@ -12,6 +10,7 @@ import {
   type RefObject,
 } from 'react';
 import type { ChatService } from '../core/service.js';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 import { toChatResult, type UseSSEChatResult } from './useSSEChat.js';
 
 interface SharedChat {
@@ -23,8 +22,6 @@ interface SharedChat {
 // Only what never changes for a chat: a context whose value changed with every token would make React search the
 // whole tree below it for readers on every frame, a cost that grows with the transcript.
 const ChatContext = createContext<SharedChat | null>(null);
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface ChatProviderProps {
   /** The chat to share: what `useSSEChat` (or an injected hook of the same shape) returned. */

@@ -1,7 +1,7 @@
 'use client';
 import { m, useIsPresent } from 'framer-motion';
 import { useRef, type ComponentProps, type ReactElement, type RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
+import { useIsomorphicLayoutEffect } from '../../react/use-isomorphic-layout-effect.js';
 import { cn } from './cn.js';
 
 /** The dismissed card and the order of the cards when it was dismissed. */
