@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ChatError } from '../core/errors.js';
+import type { ChatError, ChatErrorKind } from '../core/errors.js';
 import type { RetryState } from '../core/retry-state.js';
 import { cn } from './lib/cn.js';
 import { useLabels, type ConnectionStatusLabels } from './labels.js';
@@ -18,10 +18,13 @@ export interface ConnectionStateInput {
   retryState?: RetryState | null;
 }
 
+/** Failures of an answer that say nothing about the connection. */
+const answerOnly: ReadonlySet<ChatErrorKind> = new Set(['aborted', 'client', 'max_steps']);
+
 /**
  * Derives what to show. A scheduled retry wins over everything; an error counts unless it is
- * `aborted` (the user stopped) or `client` (the server answered and refused the request, so the
- * connection itself is fine).
+ * `aborted` (the user stopped), `client` (the server answered and refused the request, so the
+ * connection itself is fine) or `max_steps` (the answer's tool loop was cut short).
  */
 export function getConnectionState({
   isConnected,
@@ -31,7 +34,7 @@ export function getConnectionState({
 }: ConnectionStateInput): ConnectionState {
   if (retryState) return 'reconnecting';
   if (isConnecting) return 'connecting';
-  if (error && error.kind !== 'aborted' && error.kind !== 'client') return 'error';
+  if (error && !answerOnly.has(error.kind)) return 'error';
   return isConnected ? 'connected' : 'offline';
 }
 

@@ -32,6 +32,7 @@ const toneOf: Record<ChatErrorKind, Tone> = {
   server: 'danger',
   client: 'danger',
   protocol: 'danger',
+  max_steps: 'warning',
   aborted: 'warning',
 };
 
@@ -56,6 +57,7 @@ const iconPaths: Record<ChatErrorKind, string> = {
   network: 'M2 8.5a15 15 0 0 1 20 0M5 12a10 10 0 0 1 14 0M8.5 15.5a5 5 0 0 1 7 0M12 19h.01M3 3l18 18',
   timeout: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 3',
   protocol: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01',
+  max_steps: 'M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3',
   aborted: 'M6 6h12v12H6z',
 };
 

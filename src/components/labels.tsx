@@ -166,6 +166,7 @@ export const defaultChatLabels: ChatLabels = {
       network: 'Connection lost',
       timeout: 'The server stopped responding',
       protocol: 'Unexpected reply',
+      max_steps: 'Too many tool steps',
       aborted: 'Stopped',
     },
     retry: 'Retry',

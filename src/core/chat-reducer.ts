@@ -46,6 +46,10 @@ export type ChatAction =
   | { type: 'start'; messages: readonly ChatMessage[]; messageId: string }
   /** The streaming message as it stands now (at most once per frame). */
   | { type: 'progress'; message: ChatMessage }
+  /** The answer's next request (after its tool results) goes out. */
+  | { type: 'next-request' }
+  /** A finished message changed (a tool result the UI gave). */
+  | { type: 'update'; message: ChatMessage }
   /** The first byte of an answer (or of a retry) arrived. */
   | { type: 'reached-server' }
   | { type: 'retry'; retryState: RetryState }
@@ -126,6 +130,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         streamingContent: action.message.content,
         streamingReasoning: action.message.reasoning ?? '',
       };
+      break;
+    case 'next-request':
+      patch = { isConnecting: true };
+      break;
+    case 'update':
+      patch = { messages: replaceLast(snapshot.messages, action.message) };
       break;
     case 'reached-server':
       reachedServer = true;

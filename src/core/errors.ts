@@ -8,10 +8,11 @@
  * - `network`: the connection failed or was cut.
  * - `timeout`: no byte arrived for `idleTimeoutMs`.
  * - `protocol`: the reply was not SSE/JSON, or a chunk could not be read.
+ * - `max_steps`: the model kept calling tools for `maxSteps` requests in one answer and was stopped there.
  * - `aborted`: the user stopped the answer; not an error to show.
  */
 export type ChatErrorKind =
-  'auth' | 'rate_limit' | 'server' | 'client' | 'network' | 'timeout' | 'protocol' | 'aborted';
+  'auth' | 'rate_limit' | 'server' | 'client' | 'network' | 'timeout' | 'protocol' | 'max_steps' | 'aborted';
 
 const RETRYABLE: ReadonlySet<ChatErrorKind> = new Set(['network', 'timeout', 'server', 'rate_limit']);
 

@@ -10,6 +10,10 @@ export type {
   AISuggestion,
   ChatCompletionMessage,
   ChatCompletionRequest,
+  ChatCompletionTool,
+  ChatCompletionToolCall,
+  ChatSource,
+  JsonSchema,
   ChatRole,
   ChatStreamEvent,
   TokenUsage,
@@ -17,6 +21,7 @@ export type {
 export { createChatService } from './service.js';
 export type { ChatService, ChatServiceOptions, ChatSnapshot } from './service.js';
 export { toChatMessage } from './messages.js';
+export type { ChatTool, ChatTools, ToolExecutionContext } from './tools.js';
 export type {
   ChatMessage,
   ChatMessageInput,

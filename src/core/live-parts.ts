@@ -8,12 +8,24 @@ import type { ChatSource } from './types.js';
  * change keep their identity.
  */
 export class LiveParts {
-  parts: readonly MessagePart[] = [];
-  private body: readonly MessagePart[] = [];
-  private sources: readonly SourcePart[] = [];
+  parts: readonly MessagePart[];
+  private body: readonly MessagePart[];
+  private sources: readonly SourcePart[];
   private reasoningSince = 0;
 
-  constructor(private readonly clock: () => number) {}
+  /**
+   * @param parts the parts an answer already has, when it goes on (the next tool step, a retry after one)
+   * @param step the step the next tool calls belong to
+   */
+  constructor(
+    private readonly clock: () => number,
+    parts: readonly MessagePart[] = [],
+    public step = 0,
+  ) {
+    this.parts = parts;
+    this.body = parts.filter((part) => part.type !== 'source');
+    this.sources = parts.filter((part) => part.type === 'source');
+  }
 
   /** Appends text of one kind. */
   append(type: 'text' | 'reasoning', text: string): void {
@@ -35,6 +47,7 @@ export class LiveParts {
       toolName: call?.toolName || toolName,
       argsText: (call?.argsText ?? '') + argumentsDelta,
       state: 'streaming-args',
+      step: this.step,
     }));
   }
 
@@ -44,7 +57,14 @@ export class LiveParts {
    */
   toolCall(toolCallId: string, toolName: string, argsText: string): void {
     this.putToolCall(toolCallId, () => {
-      const call: ToolCallPart = { type: 'tool-call', toolCallId, toolName, argsText, state: 'awaiting-result' };
+      const call: ToolCallPart = {
+        type: 'tool-call',
+        toolCallId,
+        toolName,
+        argsText,
+        state: 'awaiting-result',
+        step: this.step,
+      };
       try {
         return { ...call, args: argsText.trim() === '' ? {} : JSON.parse(argsText) };
       } catch {
@@ -53,22 +73,43 @@ export class LiveParts {
     });
   }
 
-  /** A cited source; sources stay after everything else. */
+  /** Replaces a call's part with its next state (running, its result or error). */
+  updateToolCall(call: ToolCallPart): void {
+    this.putToolCall(call.toolCallId, () => call);
+  }
+
+  /** The calls of the current step. */
+  stepCalls(): ToolCallPart[] {
+    return this.body.filter(
+      (part): part is ToolCallPart => part.type === 'tool-call' && (part.step ?? 0) === this.step,
+    );
+  }
+
+  /** A cited source, once per URL (each step's request may cite it again); sources stay after everything else. */
   source(source: ChatSource): void {
+    if (this.sources.some((known) => known.url === source.url)) return;
     this.sources = [...this.sources, { type: 'source', ...source }];
     this.show(this.body.slice());
   }
 
   /**
-   * The answer ended: a reasoning part learns how long it took, and a call whose arguments never finished (a stop,
-   * a lost connection) says so instead of looking as if it still streamed.
+   * The request ended: a reasoning part learns how long it took, and a call whose arguments never finished (a stop,
+   * a lost connection) says so instead of looking as if it still streamed. When the answer ends for good (`paused`
+   * false), calls still running or waiting for the UI say that they will have no result.
    */
-  close(): void {
+  close(paused: boolean): void {
     const body = this.closed(null);
     let changed = body.at(-1) !== this.body.at(-1);
     body.forEach((part, at) => {
-      if (part.type !== 'tool-call' || part.state !== 'streaming-args') return;
-      body[at] = { ...part, state: 'error', errorText: 'The answer ended before this call was complete.' };
+      if (part.type !== 'tool-call') return;
+      const errorText =
+        part.state === 'streaming-args'
+          ? 'The answer ended before this call was complete.'
+          : (part.state === 'running' || part.state === 'awaiting-result') && !paused
+            ? 'The answer ended before this call had a result.'
+            : null;
+      if (errorText === null) return;
+      body[at] = { ...part, state: 'error', errorText };
       changed = true;
     });
     if (changed) this.show(body);

@@ -1,5 +1,6 @@
 import type { ChatError } from './errors.js';
 import type { AnswerMetrics } from './metrics.js';
+import { toolResultContent } from './tools.js';
 import type { ChatCompletionMessage, ChatRole } from './types.js';
 
 /**
@@ -39,6 +40,11 @@ export interface ToolCallPart {
   /** The parsed arguments, once `argsText` is complete and valid JSON. */
   args?: unknown;
   state: ToolCallState;
+  /**
+   * Which request of the answer made the call (0 for the first; each round of tool results starts the next). Calls of
+   * one step go back to the model together. @default 0
+   */
+  step?: number;
   /** The tool's result, in state `result`. */
   result?: unknown;
   /** What went wrong, in state `error`. */
@@ -112,9 +118,50 @@ export function toChatMessage({ content, reasoning, parts, ...rest }: ChatMessag
   return { ...rest, parts, content: content ?? joinParts(parts, 'text'), ...(reasoning && { reasoning }) };
 }
 
-/** The history sent to the model: what the user wrote and what the model answered, failures left out. */
+/**
+ * An answer as the model wrote it: per step, its text and the calls it made (one assistant message with
+ * `tool_calls`), then one `tool` message per call with its outcome. Reasoning and sources are not sent back.
+ */
+function answerMessages(message: ChatMessage): ChatCompletionMessage[] {
+  const out: ChatCompletionMessage[] = [];
+  let text = '';
+  let calls: ToolCallPart[] = [];
+  const flush = () => {
+    if (calls.length === 0) {
+      if (text !== '') out.push({ role: 'assistant', content: text });
+    } else {
+      out.push({
+        role: 'assistant',
+        content: text === '' ? null : text,
+        tool_calls: calls.map((call) => ({
+          id: call.toolCallId,
+          type: 'function',
+          function: { name: call.toolName, arguments: call.argsText },
+        })),
+      });
+      for (const call of calls)
+        out.push({ role: 'tool', tool_call_id: call.toolCallId, content: toolResultContent(call) });
+    }
+    text = '';
+    calls = [];
+  };
+  for (const part of message.parts) {
+    if (part.type === 'text') {
+      if (calls.length > 0) flush();
+      text += part.text;
+    } else if (part.type === 'tool-call') {
+      if (calls.length > 0 && (part.step ?? 0) !== (calls[0]!.step ?? 0)) flush();
+      calls.push(part);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The history sent to the model: what the user wrote and what the model answered, with its tool calls and their
+ * results; answers that produced nothing are left out.
+ */
 export function toRequestMessages(messages: readonly ChatMessage[]): ChatCompletionMessage[] {
-  return messages
-    .filter((m) => m.role !== 'assistant' || (m.status !== 'streaming' && m.content !== ''))
-    .map((m) => ({ role: m.role, content: m.content }));
+  return messages.flatMap((m) => (m.role === 'assistant' ? answerMessages(m) : [{ role: m.role, content: m.content }]));
 }

@@ -7,12 +7,15 @@ import {
   toRequestMessages,
   type ChatMessage,
   type ChatMessageInput,
+  type MessagePart,
   type MessageStatus,
+  type ToolCallPart,
 } from './messages.js';
 import { MetricsRecorder, type AnswerMetrics } from './metrics.js';
 import { OnlineTracker } from './online.js';
 import { defaultRetryOptions } from './retry.js';
 import { streamChatCompletion, type StreamOptions } from './stream.js';
+import { executeToolCall, toolDefinitions, withError, withResult, type ChatTools } from './tools.js';
 import type { ChatStreamEvent } from './types.js';
 
 export type { ChatSnapshot } from './chat-reducer.js';
@@ -40,6 +43,16 @@ export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'when
   generateId?: () => string;
   /** How streaming text updates are batched. @default one per animation frame (16 ms without a browser) */
   scheduleUpdate?: UpdateScheduler;
+  /**
+   * The tools the model may call, by name. Calls of tools with `execute` run in parallel and their results go back to
+   * the model by themselves; calls of tools without wait for `addToolResult`. @default none
+   */
+  tools?: ChatTools;
+  /**
+   * How many requests one answer may make while the model keeps calling tools; the answer then ends with a
+   * `max_steps` error (the last calls' results are kept, and a new message lets the model go on). @default 5
+   */
+  maxSteps?: number;
 }
 
 /** The framework-free chat: state, actions and a subscription, as `useSyncExternalStore` wants them. */
@@ -57,6 +70,12 @@ export interface ChatService {
   retry(): void;
   /** Replaces the last answer with a new one. */
   regenerate(): void;
+  /**
+   * Answers a tool call that waits in `awaiting-result` (a tool without `execute`: an approval, a form). Once every
+   * call of the answer's step has its result, the answer goes on by itself. Returns `false` when no call waits
+   * under that id.
+   */
+  addToolResult(toolCallId: string, result: unknown): boolean;
   dismissError(): void;
   /** Stops any answer and empties the transcript, insights and suggestions. */
   clear(): void;
@@ -67,11 +86,23 @@ export interface ChatService {
 }
 
 interface Run {
+  /** Aborts the request and the running tools. */
   controller: AbortController;
+  /** The messages before the answer. */
+  history: readonly ChatMessage[];
   /** The streaming message as last shown. */
   message: ChatMessage;
   parts: LiveParts;
   metrics: MetricsRecorder;
+  /** The parts as they stood when the step's request went out: where a retry goes on from. */
+  stepStart: readonly MessagePart[];
+}
+
+/** Where a failed answer that had finished tool steps goes on from, so that a retry runs no tool twice. */
+interface Resumable {
+  messageId: string;
+  parts: readonly MessagePart[];
+  step: number;
 }
 
 const defaultId = (): string =>
@@ -88,6 +119,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   let state = initialChatState((options.initialMessages ?? []).map(toChatMessage), online.online);
   const listeners = new Set<() => void>();
   let run: Run | null = null;
+  let resumable: Resumable | null = null;
   let cancelScheduled: (() => void) | null = null;
 
   /** The one way the state changes; listeners hear of it only when the snapshot did change. */
@@ -130,10 +162,15 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   function finish(current: Run, status: MessageStatus, error: ChatError | null): void {
     cancelScheduled?.();
     cancelScheduled = null;
-    current.parts.close();
+    // A complete answer may pause with calls waiting for the UI; any other end leaves them without a result.
+    current.parts.close(status === 'complete');
     const metrics = current.metrics.finish();
     const message: ChatMessage = { ...withLiveParts(current), status, metrics, ...(error ? { error } : {}) };
     run = null;
+    resumable =
+      (status === 'error' || status === 'interrupted') && current.parts.step > 0
+        ? { messageId: message.id, parts: current.stepStart, step: current.parts.step }
+        : null;
     dispatch({ type: 'finish', message, error, metrics });
     // A host callback that throws must not leave the chat half-updated.
     try {
@@ -198,37 +235,122 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     }
   }
 
-  async function start(history: readonly ChatMessage[]): Promise<void> {
-    const generateId = options.generateId ?? defaultId;
+  /** Starts streaming into `message` (a new answer, or one that goes on with the parts it has). */
+  function begin(history: readonly ChatMessage[], message: ChatMessage, parts: LiveParts): Run {
+    const current: Run = {
+      controller: new AbortController(),
+      history,
+      message,
+      parts,
+      metrics: new MetricsRecorder(clock),
+      stepStart: parts.parts,
+    };
+    run = current;
+    resumable = null;
+    dispatch({ type: 'start', messages: [...history, message], messageId: message.id });
+    return current;
+  }
+
+  /** A new, empty answer to `history`. */
+  function start(history: readonly ChatMessage[]): void {
     const message: ChatMessage = {
-      id: generateId(),
+      id: (options.generateId ?? defaultId)(),
       role: 'assistant',
       parts: [],
       content: '',
       status: 'streaming',
       createdAt: Date.now(),
     };
-    const current: Run = {
-      controller: new AbortController(),
-      message,
-      parts: new LiveParts(clock),
-      metrics: new MetricsRecorder(clock),
-    };
-    run = current;
-    dispatch({ type: 'start', messages: [...history, message], messageId: message.id });
+    void answer(begin(history, message, new LiveParts(clock)), false);
+  }
 
-    const { model = 'deepseek-chat', temperature = 0.7, maxTokens = 4096 } = options;
-    const request = { messages: toRequestMessages(history), model, temperature, max_tokens: maxTokens };
-    try {
-      for await (const event of streamChatCompletion(request, {
-        ...options,
-        signal: current.controller.signal,
-        whenOnline: online.whenOnline,
-      })) {
-        if (run !== current) return;
-        handle(current, event);
+  /** An answer that already has parts goes on streaming into the same message. */
+  function goOn(history: readonly ChatMessage[], message: ChatMessage, parts: LiveParts, afterTools: boolean): void {
+    const live = toChatMessage({ ...message, parts: parts.parts, content: undefined, reasoning: undefined });
+    void answer(begin(history, { ...live, status: 'streaming' }, parts), afterTools);
+  }
+
+  /** Streams one request of the answer. */
+  async function request(current: Run): Promise<void> {
+    const { model = 'deepseek-chat', temperature = 0.7, maxTokens = 4096, tools } = options;
+    const definitions = toolDefinitions(tools);
+    const request = {
+      messages: toRequestMessages([...current.history, withLiveParts(current)]),
+      model,
+      temperature,
+      max_tokens: maxTokens,
+      ...(definitions && { tools: definitions }),
+    };
+    for await (const event of streamChatCompletion(request, {
+      ...options,
+      signal: current.controller.signal,
+      whenOnline: online.whenOnline,
+    })) {
+      if (run !== current) return;
+      handle(current, event);
+    }
+  }
+
+  /**
+   * Settles the calls the last request made: unknown tools become errors, tools with `execute` run in parallel.
+   * Says whether the answer goes on (every call has its outcome) or waits for the UI.
+   */
+  async function runTools(current: Run): Promise<'none' | 'go-on' | 'wait'> {
+    const calls = current.parts.stepCalls();
+    if (calls.length === 0) return 'none';
+    const tools = options.tools ?? {};
+    const running: Promise<void>[] = [];
+    for (const call of calls) {
+      if (call.state !== 'awaiting-result') continue;
+      // Own properties only: a model that calls "constructor" must not reach Object.prototype.
+      const tool = Object.hasOwn(tools, call.toolName) ? tools[call.toolName] : undefined;
+      if (!tool) {
+        current.parts.updateToolCall(withError(call, `There is no tool named "${call.toolName}".`));
+      } else if (tool.execute) {
+        const started: ToolCallPart = { ...call, state: 'running' };
+        current.parts.updateToolCall(started);
+        const execute = tool.execute;
+        running.push(
+          executeToolCall(started, { ...tool, execute }, current.controller.signal).then((settled) => {
+            if (run !== current) return;
+            current.parts.updateToolCall(settled);
+            progress(current);
+          }),
+        );
       }
-      if (run === current) finish(current, 'complete', null);
+    }
+    progress(current);
+    await Promise.all(running);
+    return current.parts.stepCalls().some((call) => call.state === 'awaiting-result') ? 'wait' : 'go-on';
+  }
+
+  /**
+   * The answer's loop: a request, then its tool calls, then the next request with their results, until an answer
+   * makes no call, a call waits for the UI, or `maxSteps` requests were made.
+   */
+  async function answer(current: Run, afterTools: boolean): Promise<void> {
+    try {
+      for (;;) {
+        if (afterTools) {
+          const maxSteps = Math.max(1, options.maxSteps ?? 5);
+          if (current.parts.step + 1 >= maxSteps) {
+            const error = new ChatError(
+              'max_steps',
+              `The model was still calling tools after ${maxSteps} requests, so the answer stopped there. Send a message to let it go on.`,
+            );
+            return finish(current, 'error', error);
+          }
+          current.parts.step += 1;
+          current.stepStart = current.parts.parts;
+          dispatch({ type: 'next-request' });
+        }
+        await request(current);
+        if (run !== current) return;
+        const next = await runTools(current);
+        if (run !== current) return;
+        if (next !== 'go-on') return finish(current, 'complete', null);
+        afterTools = true;
+      }
     } catch (caught) {
       if (run !== current) return;
       const error = caught instanceof ChatError ? caught : new ChatError('network', String(caught), { cause: caught });
@@ -236,6 +358,16 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const cut = error.kind === 'network' || error.kind === 'timeout';
       finish(current, current.parts.parts.length > 0 && cut ? 'interrupted' : 'error', error);
     }
+  }
+
+  /** The last message, when it is an answer that waits for tool results; its live parts at its last step. */
+  function waitingAnswer(): { message: ChatMessage; parts: LiveParts } | null {
+    const message = state.snapshot.messages.at(-1);
+    if (run || message?.role !== 'assistant') return null;
+    let step = 0;
+    for (const part of message.parts) if (part.type === 'tool-call') step = Math.max(step, part.step ?? 0);
+    const parts = new LiveParts(clock, message.parts, step);
+    return parts.stepCalls().some((call) => call.state === 'awaiting-result') ? { message, parts } : null;
   }
 
   function stop(): void {
@@ -262,6 +394,12 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     send(content) {
       if (content.trim() === '') return false;
       stop();
+      // Calls left waiting will get no answer now; the model is told so with the next request.
+      const waiting = waitingAnswer();
+      if (waiting) {
+        waiting.parts.close(false);
+        dispatch({ type: 'update', message: { ...waiting.message, parts: waiting.parts.parts } });
+      }
       const generateId = options.generateId ?? defaultId;
       const user = toChatMessage({
         id: generateId(),
@@ -270,7 +408,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
         status: 'complete',
         createdAt: Date.now(),
       });
-      void start([...state.snapshot.messages, user]);
+      start([...state.snapshot.messages, user]);
       return true;
     },
     stop,
@@ -279,12 +417,35 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted'))
         return;
       const history = historyBeforeLastAnswer();
-      if (history && history.length > 0) void start(history);
+      if (!history || history.length === 0) return;
+      // An answer that failed after tool steps goes on from its last step: its tools ran already.
+      if (resumable && resumable.messageId === last.id)
+        return goOn(history, last, new LiveParts(clock, resumable.parts, resumable.step), false);
+      start(history);
     },
     regenerate() {
       stop();
       const history = historyBeforeLastAnswer();
-      if (history && history.length > 0) void start(history);
+      if (history && history.length > 0) start(history);
+    },
+    addToolResult(toolCallId, result) {
+      const current = run;
+      if (current) {
+        // Some calls of the step still run: the loop goes on once they settle.
+        const call = current.parts.stepCalls().find((c) => c.toolCallId === toolCallId);
+        if (call?.state !== 'awaiting-result') return false;
+        current.parts.updateToolCall(withResult(call, result));
+        progress(current);
+        return true;
+      }
+      const waiting = waitingAnswer();
+      const call = waiting?.parts.stepCalls().find((c) => c.toolCallId === toolCallId);
+      if (!waiting || call?.state !== 'awaiting-result') return false;
+      waiting.parts.updateToolCall(withResult(call, result));
+      if (waiting.parts.stepCalls().some((c) => c.state === 'awaiting-result'))
+        dispatch({ type: 'update', message: { ...waiting.message, parts: waiting.parts.parts } });
+      else goOn(state.snapshot.messages.slice(0, -1), waiting.message, waiting.parts, true);
+      return true;
     },
     dismissError() {
       dispatch({ type: 'dismiss-error' });

@@ -3,11 +3,30 @@ import type { ChatError } from './errors.js';
 /** Who wrote a message. */
 export type ChatRole = 'system' | 'user' | 'assistant';
 
-/** One message of the OpenAI-compatible request body. */
-export interface ChatCompletionMessage {
-  role: ChatRole;
-  content: string;
+/** A tool call as an assistant message of the request body carries it. */
+export interface ChatCompletionToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
 }
+
+/**
+ * One message of the OpenAI-compatible request body: a plain message, an assistant turn that called tools
+ * (`content` is `null` when it wrote no text), or the result of one call (`content` is the result as JSON text).
+ */
+export type ChatCompletionMessage =
+  | { role: ChatRole; content: string }
+  | { role: 'assistant'; content: string | null; tool_calls: ChatCompletionToolCall[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+/** A tool as the request body describes it to the model. */
+export interface ChatCompletionTool {
+  type: 'function';
+  function: { name: string; description?: string; parameters: JsonSchema };
+}
+
+/** A JSON Schema object (the `parameters` of a tool). */
+export type JsonSchema = { [keyword: string]: unknown };
 
 /** The OpenAI-compatible request body; `stream` is set by the transport. */
 export interface ChatCompletionRequest {
@@ -16,6 +35,8 @@ export interface ChatCompletionRequest {
   model: string;
   temperature?: number;
   max_tokens?: number;
+  /** The tools the model may call. */
+  tools?: ChatCompletionTool[];
   /** Set by {@link streamChatCompletion}: `true`, or `false` for the non-streaming fallback. */
   stream?: boolean;
   /** Any further provider-specific fields, sent as they are. */

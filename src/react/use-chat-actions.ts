@@ -17,6 +17,7 @@ export function useChatActions(): ChatActions {
       stop: () => latest.current.stop(),
       retry: () => latest.current.retry(),
       regenerate: () => latest.current.regenerate(),
+      addToolResult: (toolCallId, result) => latest.current.addToolResult(toolCallId, result),
       dismissError: () => latest.current.dismissError(),
       clear: () => latest.current.clear(),
     }),

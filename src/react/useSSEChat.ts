@@ -34,10 +34,13 @@ export function toChatResult(service: ChatService, snapshot: ChatSnapshot): UseS
 }
 
 /** What a chat can be asked to do; the service's own (bound) methods. */
-export type ChatActions = Pick<ChatService, 'send' | 'stop' | 'retry' | 'regenerate' | 'dismissError' | 'clear'>;
+export type ChatActions = Pick<
+  ChatService,
+  'send' | 'stop' | 'retry' | 'regenerate' | 'addToolResult' | 'dismissError' | 'clear'
+>;
 
 /** The actions of a service, as the hook's result gives them. */
 export function actionsOf(service: ChatService): ChatActions {
-  const { send, stop, retry, regenerate, dismissError, clear } = service;
-  return { send, stop, retry, regenerate, dismissError, clear };
+  const { send, stop, retry, regenerate, addToolResult, dismissError, clear } = service;
+  return { send, stop, retry, regenerate, addToolResult, dismissError, clear };
 }

@@ -23,6 +23,10 @@ const errors: Record<Exclude<ChatErrorKind, 'aborted'>, ChatError> = {
   auth: new ChatError('auth', 'Your session has expired. Sign in again to continue.', { status: 401 }),
   client: new ChatError('client', "Invalid model 'gpt-9': it does not exist.", { status: 400 }),
   protocol: new ChatError('protocol', 'The server answered with text/html, not an event stream.'),
+  max_steps: new ChatError(
+    'max_steps',
+    'The model was still calling tools after 5 requests, so the answer stopped there. Send a message to let it go on.',
+  ),
 };
 
 const expectToast = async (canvasElement: HTMLElement, title: string, retry: boolean) => {
@@ -89,6 +93,14 @@ export const UnexpectedReply: Story = {
   args: { error: errors.protocol },
   play: async ({ canvasElement }) => {
     await expectToast(canvasElement, 'Unexpected reply', false);
+  },
+};
+
+export const ToolStepLimit: Story = {
+  args: { error: errors.max_steps },
+  play: async ({ canvasElement }) => {
+    const alert = await expectToast(canvasElement, 'Too many tool steps', false);
+    await expect(alert).toHaveTextContent('Send a message to let it go on.');
   },
 };
 

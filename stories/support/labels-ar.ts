@@ -19,6 +19,7 @@ export const arabicLabels: ChatLabels = {
       network: 'انقطع الاتصال',
       timeout: 'توقف الخادم عن الاستجابة',
       protocol: 'رد غير متوقع',
+      max_steps: 'خطوات أدوات كثيرة جدًا',
       aborted: 'توقف',
     },
     retry: 'إعادة المحاولة',

@@ -56,7 +56,7 @@ describe('messages made of parts', () => {
     live.append('text', '!');
     expect(live.parts[0]).toBe(before[0]);
     expect(live.parts[1]).toEqual({ type: 'text', text: 'Answer!' });
-    live.close();
+    live.close(false);
     expect(live.parts).toEqual([reasoningPart, { type: 'text', text: 'Answer!' }]);
   });
 
@@ -90,7 +90,12 @@ describe('messages made of parts', () => {
 
   it("tool calls and sources become parts of the answer, after its text; invalid arguments are that call's error", async () => {
     const server = createScriptedFetch();
-    const service = createChatService({ fetch: server.fetch, endpoint: 'http://chat.test' });
+    // get_weather waits for the UI (no execute), so the answer pauses there instead of going on.
+    const service = createChatService({
+      fetch: server.fetch,
+      endpoint: 'http://chat.test',
+      tools: { get_weather: {} },
+    });
     const call = (index: number, fields: Record<string, unknown>) =>
       `data: ${JSON.stringify({ choices: [{ delta: { tool_calls: [{ index, ...fields }] }, finish_reason: null }] })}\n\n`;
     server.reply(() =>
@@ -118,6 +123,7 @@ describe('messages made of parts', () => {
         argsText: '{"city":"Paris"}',
         args: { city: 'Paris' },
         state: 'awaiting-result',
+        step: 0,
       },
       {
         type: 'tool-call',
@@ -126,6 +132,7 @@ describe('messages made of parts', () => {
         argsText: '{not json',
         state: 'error',
         errorText: 'The arguments are not valid JSON: {not json',
+        step: 0,
       },
       { type: 'source', url: 'https://example.com/weather' },
     ]);
@@ -144,7 +151,7 @@ describe('messages made of parts', () => {
     await settle();
     expect(service.getSnapshot().isConnecting).toBe(false);
     expect(service.getSnapshot().messages.at(-1)?.parts).toEqual([
-      { type: 'tool-call', toolCallId: 'c', toolName: 'now', argsText: '', state: 'streaming-args' },
+      { type: 'tool-call', toolCallId: 'c', toolName: 'now', argsText: '', state: 'streaming-args', step: 0 },
     ]);
   });
 
@@ -180,6 +187,7 @@ describe('messages made of parts', () => {
         argsText: '{"tz":',
         state: 'error',
         errorText: 'The answer ended before this call was complete.',
+        step: 0,
       },
     ]);
   });
