@@ -143,3 +143,86 @@ export const SCENARIO_SUGGESTIONS: readonly AISuggestion[] = [
     confidence: 0.75,
   },
 ];
+
+/** A tool call a scenario makes: the tool's name and its arguments as JSON text. */
+export interface ScenarioToolCall {
+  readonly id: string;
+  readonly name: string;
+  readonly arguments: string;
+}
+
+/**
+ * The tools the tool scenarios call, as a host would declare them (names, descriptions and JSON Schemas); a story or
+ * the demo adds `execute` to the ones it runs. `send_email` has none: it waits for the user's approval.
+ */
+export const SCENARIO_TOOLS = {
+  get_weather: {
+    description: 'The current weather in a city.',
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string', description: 'The city, e.g. "Paris".' } },
+      required: ['city'],
+    },
+  },
+  get_time: {
+    description: 'The current local time in an IANA time zone.',
+    parameters: {
+      type: 'object',
+      properties: { zone: { type: 'string', description: 'The time zone, e.g. "Europe/Paris".' } },
+      required: ['zone'],
+    },
+  },
+  send_email: {
+    description: 'Sends an email on the user’s behalf. Needs the user’s approval.',
+    parameters: {
+      type: 'object',
+      properties: { to: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } },
+      required: ['to', 'subject', 'body'],
+    },
+  },
+} as const;
+
+/** What the model of each tool scenario writes before its calls, the calls, and its answer once it has the results. */
+export const SCENARIO_TOOL_STEPS = {
+  'tool-call': {
+    preamble: 'Let me check the weather in Paris.',
+    calls: [{ id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+    answer: 'It is **18 °C** and partly cloudy in Paris right now — a light jacket will do.',
+  },
+  'parallel-tools': {
+    preamble: '',
+    calls: [
+      { id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Paris"}' },
+      { id: 'call_time_1', name: 'get_time', arguments: '{"zone":"Europe/Paris"}' },
+    ],
+    answer: 'In Paris it is 18 °C and partly cloudy, and the local time is 14:05.',
+  },
+  'tool-error': {
+    preamble: 'Let me look that up.',
+    calls: [{ id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Atlantis"}' }],
+    answer: 'I could not get the weather for Atlantis: the weather service does not know that city. Try a real one?',
+  },
+  'tool-approval': {
+    preamble: 'I have drafted the email; it goes out once you approve it.',
+    calls: [
+      {
+        id: 'call_email_1',
+        name: 'send_email',
+        arguments: '{"to":"ana@example.com","subject":"Lunch on Friday","body":"Hi Ana, are we still on for Friday?"}',
+      },
+    ],
+    answer: 'Done: the email to Ana is on its way.',
+  },
+} as const satisfies Record<string, { preamble: string; calls: readonly ScenarioToolCall[]; answer: string }>;
+
+/** The answer of `tool-approval` when the user denied the email. */
+export const SCENARIO_TOOL_DENIED = 'Understood: I did not send the email.';
+
+/** The sources the `sources` scenario cites (OpenAI `url_citation` annotations), and its answer. */
+export const SCENARIO_SOURCES = [
+  { url: 'https://html.spec.whatwg.org/multipage/server-sent-events.html', title: 'HTML Standard: Server-sent events' },
+  { url: 'https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events', title: 'Server-sent events - MDN' },
+] as const;
+
+export const SCENARIO_SOURCES_ANSWER =
+  'Server-sent events are defined by the WHATWG HTML Standard, and MDN has a practical guide to using them.';

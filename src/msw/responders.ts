@@ -1,5 +1,20 @@
-import { SCENARIO_INSIGHTS, SCENARIO_REASONING, SCENARIO_SUGGESTIONS, tokenize } from './content.js';
-import { chatScenarioAnswer, chatScenarios, type ChatScenarioName, type ScenarioOptions } from './scenarios.js';
+import {
+  SCENARIO_INSIGHTS,
+  SCENARIO_REASONING,
+  SCENARIO_SOURCES,
+  SCENARIO_SUGGESTIONS,
+  SCENARIO_TOOL_DENIED,
+  SCENARIO_TOOL_STEPS,
+  tokenize,
+  type ScenarioToolCall,
+} from './content.js';
+import {
+  chatScenarioAnswer,
+  chatScenarios,
+  type ChatScenarioName,
+  type ScenarioOptions,
+  type ToolScenarioName,
+} from './scenarios.js';
 import { encodeSseEvent, eventStreamResponse, jsonResponse, pause, type SseEvent, type StreamStep } from './sse.js';
 
 /*
@@ -30,12 +45,18 @@ interface Exchange {
   authorization: string | null;
   model: string;
   promptTokens: number;
+  /** The contents of the `tool` messages that end the request: the results of the model's last calls. */
+  toolResults: string[];
 }
 
 interface Shape {
   reasoning?: string;
   sideEvents?: boolean;
   interrupt?: Interruption | undefined;
+  /** Calls the model makes after its text (the answer then ends with `finish_reason: "tool_calls"`). */
+  toolCalls?: readonly ScenarioToolCall[];
+  /** Web pages the answer cites. */
+  sources?: readonly { url: string; title: string }[];
 }
 
 interface PlannedEvent {
@@ -89,7 +110,14 @@ async function readExchange(request: Request, attempt: number, s: Settings): Pro
     (sum, m) => sum + (isObject(m) && typeof m.content === 'string' ? tokenize(m.content).length : 0),
     0,
   );
+  const toolResults: string[] = [];
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (!isObject(m) || m.role !== 'tool') break;
+    toolResults.unshift(typeof m.content === 'string' ? m.content : '');
+  }
   return {
+    toolResults,
     signal: request.signal,
     attempt,
     streaming: body.stream !== false,
@@ -141,7 +169,27 @@ function answerEvents(x: Exchange, s: Settings, shape: Shape): PlannedEvent[] {
     SCENARIO_INSIGHTS.slice(1).forEach((insight) => side('insight', insight));
     SCENARIO_SUGGESTIONS.forEach((suggestion) => side('suggestion', suggestion));
   }
-  events.push({ event: { data: chunk({}, 'stop') }, delayMs: jitter(s.chunkDelayMs, n), text: false });
+  if (shape.sources) {
+    const annotations = shape.sources.map(({ url, title }) => ({ type: 'url_citation', url_citation: { url, title } }));
+    events.push({ event: { data: chunk({ annotations }) }, delayMs: jitter(s.chunkDelayMs, n), text: false });
+  }
+  // Each call as providers stream it: id and name first, then the arguments in fragments.
+  (shape.toolCalls ?? []).forEach(({ id, name, arguments: args }, index) => {
+    const call = (fields: Record<string, unknown>) => ({ data: chunk({ tool_calls: [{ index, ...fields }] }) });
+    events.push({
+      event: call({ id, type: 'function', function: { name, arguments: '' } }),
+      delayMs: nextDelay(),
+      text: true,
+    });
+    for (let at = 0; at < args.length; at += 12)
+      events.push({
+        event: call({ function: { arguments: args.slice(at, at + 12) } }),
+        delayMs: nextDelay(),
+        text: true,
+      });
+  });
+  const finishReason = shape.toolCalls ? 'tool_calls' : 'stop';
+  events.push({ event: { data: chunk({}, finishReason) }, delayMs: jitter(s.chunkDelayMs, n), text: false });
   events.push({
     event: { data: { ...base, choices: [], usage: usageOf(x, reasoning.length, answer.length) } },
     delayMs: 0,
@@ -221,13 +269,26 @@ function answerSteps(x: Exchange, s: Settings, shape: Shape): StreamStep[] {
 function answer(x: Exchange, s: Settings, shape: Shape = {}): Response {
   if (x.streaming) return eventStreamResponse(answerSteps(x, s, shape), x.signal);
   const reasoning = shape.reasoning ?? '';
-  const message = { role: 'assistant', content: s.answer, ...(reasoning ? { reasoning_content: reasoning } : {}) };
+  const toolCalls = shape.toolCalls?.map(({ id, name, arguments: args }) => ({
+    id,
+    type: 'function',
+    function: { name, arguments: args },
+  }));
+  const message = {
+    role: 'assistant',
+    content: s.answer === '' && toolCalls ? null : s.answer,
+    ...(reasoning && { reasoning_content: reasoning }),
+    ...(toolCalls && { tool_calls: toolCalls }),
+    ...(shape.sources && {
+      annotations: shape.sources.map(({ url, title }) => ({ type: 'url_citation', url_citation: { url, title } })),
+    }),
+  };
   return jsonResponse({
     id: s.completionId,
     object: 'chat.completion',
     created: s.created,
     model: x.model,
-    choices: [{ index: 0, message, finish_reason: 'stop' }],
+    choices: [{ index: 0, message, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
     usage: usageOf(x, tokenize(reasoning).length, tokenize(s.answer).length),
   });
 }
@@ -243,6 +304,23 @@ const unauthorized = (): Response =>
 /** The first request of each interrupting scenario is interrupted; later ones (a resume, the user's retry) are not. */
 const firstOnly = (x: Exchange, interrupt: Interruption): Interruption | undefined =>
   x.attempt === 1 ? interrupt : undefined;
+
+/** A model that calls tools: its calls first, then, once the request carries their results, its answer. */
+const usesTools =
+  (name: ToolScenarioName) =>
+  (x: Exchange, s: Settings): Response => {
+    const step = SCENARIO_TOOL_STEPS[name];
+    if (x.toolResults.length === 0) return answer(x, { ...s, answer: step.preamble }, { toolCalls: step.calls });
+    const denied = x.toolResults.some((result) => {
+      try {
+        const parsed: unknown = JSON.parse(result);
+        return isObject(parsed) && parsed.approved === false;
+      } catch {
+        return false;
+      }
+    });
+    return answer(x, denied ? { ...s, answer: SCENARIO_TOOL_DENIED } : s);
+  };
 
 const SCENARIOS: Record<ChatScenarioName, (x: Exchange, s: Settings) => Response> = {
   streaming: (x, s) => answer(x, s),
@@ -287,6 +365,11 @@ const SCENARIOS: Record<ChatScenarioName, (x: Exchange, s: Settings) => Response
   'error-chunk': (x, s) => answer(x, s, { interrupt: firstOnly(x, 'error') }),
   stall: (x, s) => answer(x, s, { interrupt: firstOnly(x, 'stall') }),
   offline: (x, s) => (x.attempt <= s.failures ? Response.error() : answer(x, s)),
+  'tool-call': usesTools('tool-call'),
+  'parallel-tools': usesTools('parallel-tools'),
+  'tool-error': usesTools('tool-error'),
+  'tool-approval': usesTools('tool-approval'),
+  sources: (x, s) => answer(x, s, { sources: SCENARIO_SOURCES }),
 };
 
 /**

@@ -1,4 +1,10 @@
-import { SCENARIO_ANSWER, SCENARIO_LONG_ANSWER, SCENARIO_MARKDOWN } from './content.js';
+import {
+  SCENARIO_ANSWER,
+  SCENARIO_LONG_ANSWER,
+  SCENARIO_MARKDOWN,
+  SCENARIO_SOURCES_ANSWER,
+  SCENARIO_TOOL_STEPS,
+} from './content.js';
 
 /*
  * The catalogue of mock chat scenarios: their names, descriptions and options. `createScenarioResponder`
@@ -24,7 +30,15 @@ export type ChatScenarioName =
   | 'malformed-chunk'
   | 'error-chunk'
   | 'stall'
-  | 'offline';
+  | 'offline'
+  | 'tool-call'
+  | 'parallel-tools'
+  | 'tool-error'
+  | 'tool-approval'
+  | 'sources';
+
+/** The scenarios in which the model calls tools. */
+export type ToolScenarioName = keyof typeof SCENARIO_TOOL_STEPS;
 
 /** One entry of {@link chatScenarios}. */
 export interface ChatScenarioInfo {
@@ -116,6 +130,33 @@ export const chatScenarios: readonly ChatScenarioInfo[] = [
     title: 'Offline, then online',
     description: 'The first request fails as a network error; later ones succeed.',
   },
+  {
+    name: 'tool-call',
+    title: 'Tool call, then answer',
+    description: 'Calls `get_weather` for Paris; once the request carries its result, the answer.',
+  },
+  {
+    name: 'parallel-tools',
+    title: 'Two tool calls at once',
+    description: 'Calls `get_weather` and `get_time` in one answer; once both results are back, the answer.',
+  },
+  {
+    name: 'tool-error',
+    title: 'Tool call that fails',
+    description:
+      'Calls `get_weather` for Atlantis (a tool that throws for unknown cities); then answers from the error.',
+  },
+  {
+    name: 'tool-approval',
+    title: 'Tool call waiting for approval',
+    description:
+      'Calls `send_email`, a tool without `execute`: the user approves or denies, then the answer says which.',
+  },
+  {
+    name: 'sources',
+    title: 'Answer with sources',
+    description: 'An answer that cites two web pages (`url_citation` annotations).',
+  },
 ];
 
 /**
@@ -130,7 +171,11 @@ export interface ScenarioOptions {
    * same state as a paced one, fast. Ids and timestamps are fixed in both modes. @default false
    */
   deterministic?: boolean;
-  /** The answer text. @default the scenario's: `SCENARIO_MARKDOWN`, `SCENARIO_LONG_ANSWER`, else `SCENARIO_ANSWER` */
+  /**
+   * The answer text (for the tool scenarios: the answer once the tool results are back).
+   * @default the scenario's: `SCENARIO_MARKDOWN`, `SCENARIO_LONG_ANSWER`, its `SCENARIO_TOOL_STEPS` answer,
+   * `SCENARIO_SOURCES_ANSWER`, else `SCENARIO_ANSWER`
+   */
   answer?: string;
   /** The reasoning text of the `reasoning` scenario. @default SCENARIO_REASONING */
   reasoning?: string;
@@ -169,8 +214,13 @@ export interface ScenarioOptions {
 
 /** The answer text `name` streams with `options` (what a complete answer shows). */
 export function chatScenarioAnswer(name: ChatScenarioName, options: Pick<ScenarioOptions, 'answer'> = {}): string {
-  return (
-    options.answer ??
-    (name === 'markdown' ? SCENARIO_MARKDOWN : name === 'long' ? SCENARIO_LONG_ANSWER : SCENARIO_ANSWER)
-  );
+  if (options.answer !== undefined) return options.answer;
+  if (Object.hasOwn(SCENARIO_TOOL_STEPS, name)) return SCENARIO_TOOL_STEPS[name as ToolScenarioName].answer;
+  return name === 'markdown'
+    ? SCENARIO_MARKDOWN
+    : name === 'long'
+      ? SCENARIO_LONG_ANSWER
+      : name === 'sources'
+        ? SCENARIO_SOURCES_ANSWER
+        : SCENARIO_ANSWER;
 }

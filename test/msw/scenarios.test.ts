@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatError } from '../../src/core/errors.js';
 import type { UpdateScheduler } from '../../src/core/frame-scheduler.js';
-import type { ChatMessage } from '../../src/core/messages.js';
+import type { ChatMessage, ToolCallPart } from '../../src/core/messages.js';
 import {
   createChatService,
   type ChatService,
@@ -21,7 +21,12 @@ import {
   SCENARIO_LONG_ANSWER,
   SCENARIO_MARKDOWN,
   SCENARIO_REASONING,
+  SCENARIO_SOURCES,
+  SCENARIO_SOURCES_ANSWER,
   SCENARIO_SUGGESTIONS,
+  SCENARIO_TOOL_DENIED,
+  SCENARIO_TOOL_STEPS,
+  SCENARIO_TOOLS,
   tokenize,
   type ChatScenarioName,
   type ScenarioOptions,
@@ -126,6 +131,113 @@ async function stream(name: ChatScenarioName, options: ScenarioOptions = {}, str
 }
 
 const retries = (events: ChatStreamEvent[]) => events.filter((e) => e.type === 'retry');
+
+const callsOf = (message: ChatMessage): ToolCallPart[] =>
+  message.parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
+
+/** The scenarios' tools as a host would run them: the weather throws for cities it does not know. */
+const tools = {
+  get_weather: {
+    ...SCENARIO_TOOLS.get_weather,
+    execute: ({ city }: { city: string }) => {
+      if (city !== 'Paris') throw new Error(`No weather station knows "${city}".`);
+      return { celsius: 18, sky: 'partly cloudy' };
+    },
+  },
+  get_time: { ...SCENARIO_TOOLS.get_time, execute: () => '14:05' },
+  send_email: SCENARIO_TOOLS.send_email,
+};
+
+describe('the tool scenarios, through the real client', () => {
+  it('tool-call: the call runs, its result goes back, and the answer follows in the same message', async () => {
+    const step = SCENARIO_TOOL_STEPS['tool-call'];
+    const { answer, sent } = await chat('tool-call', {}, { tools });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.body.tools).toEqual(
+      Object.entries(tools).map(([name, { description, parameters }]) => ({
+        type: 'function',
+        function: { name, description, parameters },
+      })),
+    );
+    expect(sent[1]?.body.messages).toContainEqual({
+      role: 'tool',
+      tool_call_id: 'call_weather_1',
+      content: '{"celsius":18,"sky":"partly cloudy"}',
+    });
+    expect(answer).toMatchObject({ status: 'complete', content: step.preamble + step.answer });
+    expect(callsOf(answer).map((c) => [c.toolName, c.state, c.args])).toEqual([
+      ['get_weather', 'result', { city: 'Paris' }],
+    ]);
+  });
+
+  it('parallel-tools: both calls run, and one request carries both results', async () => {
+    const { answer, sent } = await chat('parallel-tools', {}, { tools });
+    expect(sent).toHaveLength(2);
+    expect(callsOf(answer).map((c) => [c.toolName, c.state, c.result])).toEqual([
+      ['get_weather', 'result', { celsius: 18, sky: 'partly cloudy' }],
+      ['get_time', 'result', '14:05'],
+    ]);
+    expect(answer.content).toBe(SCENARIO_TOOL_STEPS['parallel-tools'].answer);
+  });
+
+  it("tool-error: the tool's throw becomes the call's error, and the model answers from it", async () => {
+    const { answer, sent } = await chat('tool-error', {}, { tools });
+    expect(callsOf(answer)[0]).toMatchObject({ state: 'error', errorText: 'No weather station knows "Atlantis".' });
+    expect(sent[1]?.body.messages).toContainEqual({
+      role: 'tool',
+      tool_call_id: 'call_weather_1',
+      content: '{"error":"No weather station knows \\"Atlantis\\"."}',
+    });
+    expect(answer).toMatchObject({ status: 'complete' });
+    expect(answer.content).toContain(SCENARIO_TOOL_STEPS['tool-error'].answer);
+  });
+
+  it.each([
+    [{ approved: true }, SCENARIO_TOOL_STEPS['tool-approval'].answer],
+    [{ approved: false }, SCENARIO_TOOL_DENIED],
+  ])('tool-approval: the call waits; answered %j, the answer says so', async (decision, expected) => {
+    const { service, answer, sent, last } = await chat('tool-approval', {}, { tools });
+    expect(callsOf(answer)[0]).toMatchObject({ toolName: 'send_email', state: 'awaiting-result' });
+    expect(sent).toHaveLength(1);
+    expect(service.addToolResult('call_email_1', decision)).toBe(true);
+    await whenIdle(service);
+    expect(sent).toHaveLength(2);
+    expect(last().content.endsWith(expected)).toBe(true);
+  });
+
+  it('sources: the cited pages become sources of the answer, with their titles', async () => {
+    const { answer } = await chat('sources');
+    expect(answer.content).toBe(SCENARIO_SOURCES_ANSWER);
+    expect(answer.parts.filter((p) => p.type === 'source')).toEqual(
+      SCENARIO_SOURCES.map((source) => ({ type: 'source', ...source })),
+    );
+  });
+
+  it('a non-streaming request gets the calls and sources in the JSON completion', async () => {
+    const request = (name: ChatScenarioName) =>
+      createScenarioResponder(name, { deterministic: true })(
+        new Request(ENDPOINT, { method: 'POST', body: JSON.stringify({ messages: [], stream: false }) }),
+      ).then((response) => response.json() as Promise<{ choices: { message: unknown; finish_reason: string }[] }>);
+    const calls = await request('parallel-tools');
+    expect(calls.choices[0]).toEqual({
+      index: 0,
+      finish_reason: 'tool_calls',
+      message: {
+        role: 'assistant',
+        content: null,
+        tool_calls: SCENARIO_TOOL_STEPS['parallel-tools'].calls.map(({ id, name, arguments: args }) => ({
+          id,
+          type: 'function',
+          function: { name, arguments: args },
+        })),
+      },
+    });
+    const cited = await request('sources');
+    expect(cited.choices[0]?.message).toMatchObject({
+      annotations: SCENARIO_SOURCES.map(({ url, title }) => ({ type: 'url_citation', url_citation: { url, title } })),
+    });
+  });
+});
 
 describe('the scenarios, through the real client', () => {
   it('streaming: a complete answer with usage and a stop finish, in one request', async () => {
@@ -443,8 +555,8 @@ describe('the responders', () => {
 
   it('chatScenarios lists every scenario once, and an unknown name throws', () => {
     const names = chatScenarios.map((s) => s.name);
-    expect(new Set(names).size).toBe(18);
-    expect(names).toHaveLength(18);
+    expect(new Set(names).size).toBe(23);
+    expect(names).toHaveLength(23);
     expect(() => createScenarioResponder('nope' as ChatScenarioName)).toThrow(/Unknown chat scenario "nope"/);
   });
 
