@@ -5,8 +5,12 @@ import { toChatMessage, type ChatMessageInput, type MessageStatus } from '../cor
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
+import { segmentsOf } from './lib/message-segments.js';
 import { Markdown } from './markdown/Markdown.js';
 import { MessageActions } from './MessageActions.js';
+import { SourceList } from './parts/SourceList.js';
+import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-renderers.js';
+import { ToolCallView } from './parts/ToolCallView.js';
 
 export const messageBubbleVariants = cva(
   'pc:box-border pc:flex pc:w-full pc:min-w-0 pc:flex-col pc:gap-1.5 pc:font-sans pc:text-sm pc:text-foreground',
@@ -59,6 +63,10 @@ export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'articl
   onRetry?: () => void;
   /** Called after the message text was copied. */
   onCopy?: () => void;
+  /** Views of tools by name, in place of `ToolCallView`. @default those of the nearest `ChatRoot` */
+  toolRenderers?: ToolRenderers;
+  /** Answers a tool call that waits for the user (Approve / Deny, a tool's own form). @default none: no answer UI */
+  onToolResult?: (toolCallId: string, result: unknown) => void;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
   labels?: Partial<MessageBubbleLabels>;
 }
@@ -86,6 +94,8 @@ export const StreamingMessageBubble = memo(
       onRegenerate,
       onRetry,
       onCopy,
+      toolRenderers,
+      onToolResult,
       labels,
       className,
       ...props
@@ -93,15 +103,40 @@ export const StreamingMessageBubble = memo(
     ref,
   ): ReactElement {
     const text = useLabels('messageBubble', labels);
+    const renderersInScope = useToolRenderers();
+    const renderers = toolRenderers ?? renderersInScope;
     const own = toChatMessage(message);
-    const content = (isStreaming && streamingContent) || own.content;
-    const reasoning = (isStreaming && streamingReasoning) || (own.reasoning ?? '');
+    // The seed's API streams a message's text beside it; a message with parts carries its own.
+    const live = isStreaming && (streamingContent || streamingReasoning);
+    const content = (live && streamingContent) || own.content;
+    const parts = live
+      ? toChatMessage({ ...own, parts: undefined, content, reasoning: streamingReasoning || own.reasoning }).parts
+      : own.parts;
+    const { segments, sources } = segmentsOf(parts);
     const status: MessageStatus = isStreaming ? 'streaming' : message.status;
     const { role } = message;
     const note = statusNotes[status];
     const finished = !isStreaming;
-    const thinkingNow = isStreaming && reasoning !== '' && content === '';
+    const last = segments.at(-1);
+    // While the answer is under way and its next words are awaited (not its tools), an empty body shows the caret.
+    const awaitingText =
+      isStreaming &&
+      role === 'assistant' &&
+      (last === undefined ||
+        (last.kind === 'tool-call' &&
+          segments.every((s) => s.kind !== 'tool-call' || s.call.state === 'result' || s.call.state === 'error')));
     const metrics = showMetrics && finished ? message.metrics : undefined;
+    const body = (children: string, streaming: boolean, key?: number) => (
+      <div key={key} data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
+        {role === 'assistant' ? (
+          <Markdown streaming={streaming} className="pc:leading-relaxed">
+            {children}
+          </Markdown>
+        ) : (
+          <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{children}</p>
+        )}
+      </div>
+    );
 
     return (
       <article
@@ -114,41 +149,49 @@ export const StreamingMessageBubble = memo(
         className={cn(messageBubbleVariants({ role }), className)}
         {...props}
       >
-        {reasoning !== '' && (
-          <details
-            data-slot="message-reasoning"
-            open={thinkingNow || undefined}
-            className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
-          >
-            <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-              {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-              <svg
-                viewBox="0 0 16 16"
-                aria-hidden="true"
-                className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-              >
-                <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-              </svg>
-              {thinkingNow && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-              {thinkingNow ? text.thinkingNow : text.thinking}
-            </summary>
-            <Markdown streaming={thinkingNow} className="pc:mt-2 pc:text-xs">
-              {reasoning}
-            </Markdown>
-          </details>
-        )}
-
-        {(content !== '' || (isStreaming && !thinkingNow) || role !== 'assistant') && (
-          <div data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
-            {role === 'assistant' ? (
-              <Markdown streaming={isStreaming} className="pc:leading-relaxed">
-                {content}
-              </Markdown>
-            ) : (
-              <p className="pc:m-0 pc:whitespace-pre-wrap pc:break-words">{content}</p>
-            )}
-          </div>
-        )}
+        {role !== 'assistant'
+          ? body(content, false)
+          : segments.map((segment, index) => {
+              const streaming = isStreaming && segment === last;
+              if (segment.kind === 'text') return body(segment.text, streaming, index);
+              if (segment.kind === 'reasoning')
+                return (
+                  <details
+                    key={index}
+                    data-slot="message-reasoning"
+                    open={streaming || undefined}
+                    className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+                  >
+                    <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+                      {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
+                      <svg
+                        viewBox="0 0 16 16"
+                        aria-hidden="true"
+                        className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
+                      >
+                        <path
+                          d="m6 3 5 5-5 5"
+                          fill="none"
+                          stroke="currentColor"
+                          strokeWidth="2"
+                          strokeLinecap="round"
+                        />
+                      </svg>
+                      {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
+                      {streaming ? text.thinkingNow : text.thinking}
+                    </summary>
+                    <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
+                      {segment.text}
+                    </Markdown>
+                  </details>
+                );
+              const { call } = segment;
+              const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;
+              const addResult = onToolResult && ((result: unknown) => onToolResult(call.toolCallId, result));
+              return <Renderer key={index} call={call} addResult={addResult} />;
+            })}
+        {awaitingText && body('', true)}
+        {sources.length > 0 && <SourceList sources={sources} />}
 
         {note && (
           <p

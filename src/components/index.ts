@@ -23,6 +23,13 @@ export { ErrorToast, errorToastVariants } from './ErrorToast.js';
 export type { ErrorToastProps } from './ErrorToast.js';
 export { StreamingMessageBubble, messageBubbleVariants } from './StreamingMessageBubble.js';
 export type { StreamingMessageBubbleProps } from './StreamingMessageBubble.js';
+export { ToolCallView, toolCallVariants } from './parts/ToolCallView.js';
+export type { ToolCallViewProps } from './parts/ToolCallView.js';
+export { ToolApproval } from './parts/ToolApproval.js';
+export type { ToolApprovalProps } from './parts/ToolApproval.js';
+export { SourceList } from './parts/SourceList.js';
+export type { SourceListProps } from './parts/SourceList.js';
+export type { ToolRendererProps, ToolRenderers } from './parts/tool-renderers.js';
 export { Markdown } from './markdown/Markdown.js';
 export type { MarkdownProps } from './markdown/Markdown.js';
 export { ChatLabelsProvider, defaultChatLabels, useLabels } from './labels.js';
@@ -36,4 +43,5 @@ export type {
   LoaderLabels,
   MessageBubbleLabels,
   SuggestionLabels,
+  ToolLabels,
 } from './labels.js';

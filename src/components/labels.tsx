@@ -106,6 +106,32 @@ export interface SuggestionLabels {
   dismiss: string;
 }
 
+/** Strings of `ToolCallView`, `ToolApproval` and `SourceList`. */
+export interface ToolLabels {
+  /** A call whose arguments are still streaming. @default "Preparing" */
+  preparing: string;
+  /** @default "Running" */
+  running: string;
+  /** A call that waits for the user's answer. @default "Waiting for you" */
+  waiting: string;
+  /** @default "Done" */
+  done: string;
+  /** @default "Failed" */
+  failed: string;
+  /** @default "Arguments" */
+  arguments: string;
+  /** @default "Result" */
+  result: string;
+  /** @default "Approve" */
+  approve: string;
+  /** @default "Deny" */
+  deny: string;
+  /** @default "Sources" */
+  sources: string;
+  /** Read after each source link by screen readers. @default "(opens in a new tab)" */
+  opensInNewTab: string;
+}
+
 /** Strings of `EnhancedChatInterface`. */
 export interface ChatInterfaceLabels {
   /** The chat's accessible name and visible title. @default "Chat" */
@@ -142,6 +168,7 @@ export interface ChatLabels {
   loader: LoaderLabels;
   insights: InsightLabels;
   suggestions: SuggestionLabels;
+  tools: ToolLabels;
   chat: ChatInterfaceLabels;
 }
 
@@ -207,6 +234,19 @@ export const defaultChatLabels: ChatLabels = {
     copy: 'Copy',
     copied: 'Copied',
     dismiss: 'Dismiss',
+  },
+  tools: {
+    preparing: 'Preparing',
+    running: 'Running',
+    waiting: 'Waiting for you',
+    done: 'Done',
+    failed: 'Failed',
+    arguments: 'Arguments',
+    result: 'Result',
+    approve: 'Approve',
+    deny: 'Deny',
+    sources: 'Sources',
+    opensInNewTab: '(opens in a new tab)',
   },
   chat: {
     title: 'Chat',

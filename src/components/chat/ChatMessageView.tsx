@@ -14,13 +14,14 @@ export interface ChatMessageViewProps extends Omit<
 }
 
 /**
- * One message of the chat, by id: its parts and its actions (Retry, Copy, Regenerate). Re-renders only when that
+ * One message of the chat, by id: its parts (tool calls answer through the chat's `addToolResult`) and its actions
+ * (Retry, Copy, Regenerate). Re-renders only when that
  * message changes — while it streams, at most once per frame; a finished message never. An answer that has not sent
  * its first token yet shows as a skeleton of a message.
  */
 export const ChatMessageView = memo(
   forwardRef<HTMLElement, ChatMessageViewProps>(function ChatMessageView(
-    { messageId, onRetry, onRegenerate, ...props },
+    { messageId, onRetry, onRegenerate, onToolResult, ...props },
     ref,
   ): ReactElement | null {
     const message = useMessage(messageId);
@@ -32,6 +33,7 @@ export const ChatMessageView = memo(
         message={message}
         onRetry={onRetry ?? actions.retry}
         onRegenerate={onRegenerate ?? actions.regenerate}
+        onToolResult={onToolResult ?? actions.addToolResult}
         {...props}
         ref={ref}
       />

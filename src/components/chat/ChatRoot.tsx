@@ -15,6 +15,7 @@ import { ChatLabelsProvider, useLabels, type ChatLabelsOverride } from '../label
 import { cn } from '../lib/cn.js';
 import { composeEventHandlers } from '../lib/compose-event-handlers.js';
 import { ChatAnnouncer } from './ChatAnnouncer.js';
+import { ToolRenderersContext, type ToolRenderers } from '../parts/tool-renderers.js';
 import { ComposerProvider } from './composer-context.js';
 
 export interface ChatRootProps extends ComponentProps<'section'> {
@@ -29,6 +30,12 @@ export interface ChatRootProps extends ComponentProps<'section'> {
   options?: UseSSEChatOptions;
   /** Text overrides for every part below. @default English */
   labels?: ChatLabelsOverride;
+  /**
+   * Views of your tools by name, used in place of `ToolCallView` wherever a call of that tool shows.
+   * @default {} (every call shows as `ToolCallView`)
+   * @example { get_weather: WeatherCard }
+   */
+  toolRenderers?: ToolRenderers;
 }
 
 /**
@@ -44,7 +51,7 @@ export interface ChatRootProps extends ComponentProps<'section'> {
  * </ChatRoot>
  */
 export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot(
-  { chat, useChat = useSSEChat, options, labels, ...props },
+  { chat, useChat = useSSEChat, options, labels, toolRenderers = noRenderers, ...props },
   ref,
 ): ReactElement {
   const layout = <ChatLayout {...props} sectionRef={ref} />;
@@ -56,8 +63,14 @@ export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot
     </HookedProvider>
   );
   // Always the same element type, so giving labels later (translations loaded async) never remounts the chat.
-  return <ChatLabelsProvider labels={labels}>{root}</ChatLabelsProvider>;
+  return (
+    <ChatLabelsProvider labels={labels}>
+      <ToolRenderersContext.Provider value={toolRenderers}>{root}</ToolRenderersContext.Provider>
+    </ChatLabelsProvider>
+  );
 });
+
+const noRenderers: ToolRenderers = {};
 
 /** Calls the hook and shares its chat. Re-renders with every snapshot; its children, made by `ChatRoot`, do not. */
 function HookedProvider({
