@@ -7,8 +7,25 @@ import type { DemoConfig } from './server/chat-endpoint.js';
 import '../src/styles/index.css';
 import './demo.css';
 import { examplePrompts } from '../stories/support/example-prompts.js';
+import { scenarioTools } from '../stories/support/scenario-tools.js';
+import type { ChatTools } from '../src/core/tools.js';
 
 const UPSTREAM = 'upstream';
+
+/** The tools of the scenarios, each taking a moment, so that a call is seen running. */
+const demoScenarioTools = scenarioTools(700);
+
+/** One real tool for a real model: ask it what time it is to see a call end to end. */
+const upstreamTools: ChatTools = {
+  get_current_time: {
+    description: 'The current date and time, and the user’s time zone. Use it whenever the user asks about the time.',
+    parameters: { type: 'object', properties: {} },
+    execute: () => ({
+      now: new Date().toISOString(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+  },
+};
 
 /** Backticked words of a scenario description as code. */
 function describe(text: string): ReactNode[] {
@@ -30,6 +47,7 @@ function Demo(): ReactElement {
     () => ({
       endpoint: '/api/v2/chat/completions/',
       headers: { 'X-Demo-Scenario': scenario },
+      tools: scenario === UPSTREAM ? upstreamTools : demoScenarioTools,
       // The upstream's key is added by the server; the scenarios get a stand-in session whose token the
       // auth scenarios reject, so `auth-refresh` shows its 401 and refresh on every question.
       ...(scenario !== UPSTREAM && {

@@ -76,6 +76,16 @@ describe('the demo at /chat/sse-demo', () => {
     expect(await status.getAttribute('data-state')).toBe('connected');
   });
 
+  it('runs a tool call that waits for approval, then answers in the same message', { timeout: 20_000 }, async () => {
+    const answer = await ask('tool-approval', 'Email Ana about lunch on Friday');
+    await answer.getByRole('button', { name: 'Approve' }).click({ timeout: 15_000 });
+    await expect
+      .poll(() => answer.textContent(), { timeout: 15_000 })
+      .toContain('Done: the email to Ana is on its way.');
+    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 5_000 }).toBe('complete');
+    expect(await answer.locator('[data-slot="tool-call"]').getAttribute('data-state')).toBe('result');
+  });
+
   it('keeps the partial answer when the user stops it', { timeout: 20_000 }, async () => {
     const answer = await ask('long', 'Tell me everything.');
     const body = answer.locator('[data-slot="message-body"]');

@@ -74,7 +74,7 @@ export const ToolCallView = forwardRef<HTMLDetailsElement, ToolCallViewProps>(fu
       className={cn(toolCallVariants({ state }), className)}
       {...props}
     >
-      <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:rounded-pc pc:px-3 pc:py-2 pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+      <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:rounded-pc pc:px-3 pc:py-2 pc:focus-visible:outline-2 pc:focus-visible:-outline-offset-2 pc:focus-visible:outline-ring">
         <svg
           viewBox="0 0 16 16"
           aria-hidden="true"
