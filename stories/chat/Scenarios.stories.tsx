@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import { chatFrame } from '../support/chat-frame.js';
-import { chatScenarioHandler, type ChatScenarioName, type ScenarioOptions } from '../../src/msw/index.js';
+import { lastAnswer, scenario } from '../support/scenario-story.js';
 import { examplePrompts } from '../support/example-prompts.js';
 
 /**
@@ -28,14 +28,6 @@ const QUESTION = 'How does streaming over SSE work?';
 const FIRST_WORDS = 'Server-Sent Events keep one HTTP response open';
 const LAST_WORDS = 'nothing is lost and nothing is repeated.';
 
-function scenario(name: ChatScenarioName, options: ScenarioOptions = {}): Pick<Story, 'beforeEach'> {
-  return {
-    beforeEach({ msw }) {
-      msw.use(chatScenarioHandler(name, { deterministic: true, ...options }));
-    },
-  };
-}
-
 async function ask(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), QUESTION);
@@ -45,23 +37,10 @@ async function ask(canvasElement: HTMLElement) {
   return { canvas, log };
 }
 
-/** The last assistant message, once its status is `status`. */
-async function answer(log: HTMLElement, status: string, timeout = 8000) {
-  let last: HTMLElement | undefined;
-  await waitFor(
-    () => {
-      last = [...log.querySelectorAll<HTMLElement>('[data-role="assistant"]')].at(-1);
-      expect(last).toHaveAttribute('data-status', status);
-    },
-    { timeout },
-  );
-  return last as HTMLElement;
-}
-
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 async function expectFullAnswer(log: HTMLElement) {
-  const message = await answer(log, 'complete');
+  const message = await lastAnswer(log, 'complete');
   await expect(occurrences(message.textContent ?? '', FIRST_WORDS)).toBe(1);
   await expect(occurrences(message.textContent ?? '', LAST_WORDS)).toBe(1);
   return message;
@@ -116,7 +95,7 @@ export const MarkdownHeavy: Story = {
   ...scenario('markdown'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    const message = await answer(log, 'complete');
+    const message = await lastAnswer(log, 'complete');
     await expect(within(message).getByRole('heading', { name: 'Streaming chat over SSE' })).toBeVisible();
     await expect(within(message).getByRole('table')).toBeVisible();
     await expect(message.querySelector('pre code')).not.toBeNull();
@@ -128,7 +107,7 @@ export const LongAnswer: Story = {
   ...scenario('long'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    const message = await answer(log, 'complete', 20_000);
+    const message = await lastAnswer(log, 'complete', 20_000);
     await expect((message.textContent ?? '').length).toBeGreaterThan(8000);
   },
 };
@@ -188,7 +167,7 @@ export const AuthExpired: Story = {
     const { log } = await ask(canvasElement);
     const alert = await expectToast(canvasElement, 'Session expired');
     await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
-    await answer(log, 'error');
+    await lastAnswer(log, 'error');
     await expect(within(log).getByText(QUESTION)).toBeVisible();
   },
 };
@@ -239,7 +218,7 @@ export const CutWithoutIdsThenRetry: Story = {
   ...scenario('cut-without-ids'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    const partial = await answer(log, 'interrupted');
+    const partial = await lastAnswer(log, 'interrupted');
     await expect(partial).toHaveTextContent('Connection lost: the answer is incomplete');
     await expect(partial).toHaveTextContent(FIRST_WORDS);
     const alert = await expectToast(canvasElement, 'Connection lost');
@@ -255,7 +234,7 @@ export const MalformedChunk: Story = {
     const { log } = await ask(canvasElement);
     const alert = await expectToast(canvasElement, 'Unexpected reply');
     await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
-    const failed = await answer(log, 'error');
+    const failed = await lastAnswer(log, 'error');
     await expect(failed).toHaveTextContent(FIRST_WORDS);
     await userEvent.click(within(failed).getByRole('button', { name: 'Retry' }));
     await expectFullAnswer(log);
@@ -267,7 +246,7 @@ export const ErrorChunkMidStream: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
     await expectToast(canvasElement, 'The server had a problem');
-    const failed = await answer(log, 'error');
+    const failed = await lastAnswer(log, 'error');
     await expect(failed).toHaveTextContent(FIRST_WORDS);
   },
 };
@@ -278,7 +257,7 @@ export const StallIdleTimeout: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
     const alert = await expectToast(canvasElement, 'The server stopped responding');
-    await answer(log, 'interrupted');
+    await lastAnswer(log, 'interrupted');
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expectFullAnswer(log);
   },

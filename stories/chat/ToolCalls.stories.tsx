@@ -3,14 +3,13 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import type { ToolRendererProps } from '../../src/components/parts/tool-renderers.js';
 import {
-  chatScenarioHandler,
   SCENARIO_SOURCES,
   SCENARIO_SOURCES_ANSWER,
   SCENARIO_TOOL_DENIED,
   SCENARIO_TOOL_STEPS,
-  type ChatScenarioName,
 } from '../../src/msw/index.js';
 import { chatFrame } from '../support/chat-frame.js';
+import { lastAnswer, scenario } from '../support/scenario-story.js';
 import { scenarioTools } from '../support/scenario-tools.js';
 
 /**
@@ -29,32 +28,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-function scenario(name: ChatScenarioName): Pick<Story, 'beforeEach'> {
-  return {
-    beforeEach({ msw }) {
-      msw.use(chatScenarioHandler(name, { deterministic: true }));
-    },
-  };
-}
-
 async function ask(canvasElement: HTMLElement, question: string) {
   const canvas = within(canvasElement);
   await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), question);
   await userEvent.keyboard('{Enter}');
   return { canvas, log: canvas.getByRole('log', { name: 'Conversation' }) };
-}
-
-/** The answer, once it has ended with `status`. */
-async function answer(log: HTMLElement, status = 'complete') {
-  let last: HTMLElement | undefined;
-  await waitFor(
-    () => {
-      last = [...log.querySelectorAll<HTMLElement>('[data-role="assistant"]')].at(-1);
-      expect(last).toHaveAttribute('data-status', status);
-    },
-    { timeout: 8000 },
-  );
-  return last as HTMLElement;
 }
 
 const toolCalls = (message: HTMLElement) => [
@@ -65,7 +43,7 @@ export const ToolCallThenAnswer: Story = {
   ...scenario('tool-call'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'What is the weather in Paris?');
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-call'].answer.replace(/\*/g, '')));
     const [call] = toolCalls(message);
     await expect(call).toHaveAttribute('data-state', 'result');
@@ -83,7 +61,7 @@ export const TwoToolsAtOnce: Story = {
   ...scenario('parallel-tools'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Weather and time in Paris?');
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['parallel-tools'].answer));
     const calls = toolCalls(message);
     await expect(calls.map((c) => c.querySelector('[data-slot="tool-call-name"]')?.textContent)).toEqual([
@@ -98,7 +76,7 @@ export const ToolThatFails: Story = {
   ...scenario('tool-error'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'What is the weather in Atlantis?');
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-error'].answer));
     const [call] = toolCalls(message);
     await expect(call).toHaveAttribute('data-state', 'error');
@@ -116,7 +94,7 @@ export const WaitsForApproval: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Email Ana about lunch on Friday');
     // The answer pauses (complete, not streaming) with the call waiting for the user.
-    const [call] = toolCalls(await answer(log));
+    const [call] = toolCalls(await lastAnswer(log));
     const approve = within(log).getByRole('button', { name: 'Approve' });
     await expect(call).toHaveAttribute('data-state', 'awaiting-result');
     await expect(call).toHaveTextContent('Waiting for you');
@@ -124,7 +102,7 @@ export const WaitsForApproval: Story = {
     await userEvent.click(approve);
     // The answer goes on in the same message (which streams again, so it is found anew).
     await waitFor(() => expect(log).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-approval'].answer), { timeout: 8000 });
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     await expect(toolCalls(message)[0]).toHaveAttribute('data-state', 'result');
     await expect(log.querySelectorAll('[data-role="assistant"]')).toHaveLength(1);
   },
@@ -134,7 +112,7 @@ export const ApprovalDenied: Story = {
   ...scenario('tool-approval'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Email Ana about lunch on Friday');
-    await answer(log);
+    await lastAnswer(log);
     await userEvent.click(within(log).getByRole('button', { name: 'Deny' }));
     await waitFor(() => expect(log).toHaveTextContent(SCENARIO_TOOL_DENIED), { timeout: 8000 });
     await expect(within(log).queryByRole('button', { name: 'Approve' })).toBeNull();
@@ -145,7 +123,7 @@ export const AnswerWithSources: Story = {
   ...scenario('sources'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Where is SSE specified?');
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     await expect(message).toHaveTextContent(SCENARIO_SOURCES_ANSWER);
     const links = within(message).getAllByRole('link', { name: /opens in a new tab/ });
     await expect(links.map((a) => a.getAttribute('href'))).toEqual(SCENARIO_SOURCES.map((s) => s.url));
@@ -191,7 +169,7 @@ export const CustomToolView: Story = {
   args: { toolRenderers: { get_weather: WeatherCard } },
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'What is the weather in Paris?');
-    const message = await answer(log);
+    const message = await lastAnswer(log);
     const card = within(message).getByTestId('weather-card');
     await expect(card).toHaveTextContent('18 °C');
     await expect(card).toHaveTextContent('Paris, partly cloudy');
@@ -205,7 +183,7 @@ export const WaitingOnAPhone: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Email Ana about lunch on Friday');
-    const [call] = toolCalls(await answer(log));
+    const [call] = toolCalls(await lastAnswer(log));
     await expect(within(log).getByRole('button', { name: 'Approve' })).toBeVisible();
     await expect(call?.getBoundingClientRect().right).toBeLessThanOrEqual(log.getBoundingClientRect().right);
     await expect(log.scrollWidth).toBeLessThanOrEqual(log.clientWidth);
