@@ -48,8 +48,10 @@ export type ChatAction =
   | { type: 'progress'; message: ChatMessage }
   /** The answer's next request (after its tool results) goes out. */
   | { type: 'next-request' }
-  /** A finished message changed (a tool result the UI gave). */
+  /** A finished message changed (a tool result the UI gave, a rating). */
   | { type: 'update'; message: ChatMessage }
+  /** Another path of the message tree shows (a branch chosen, a failed answer taken out). */
+  | { type: 'path'; messages: readonly ChatMessage[] }
   /** The first byte of an answer (or of a retry) arrived. */
   | { type: 'reached-server' }
   | { type: 'retry'; retryState: RetryState }
@@ -136,6 +138,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       break;
     case 'update':
       patch = { messages: replaceLast(snapshot.messages, action.message) };
+      break;
+    case 'path':
+      patch = { messages: action.messages };
       break;
     case 'reached-server':
       reachedServer = true;

@@ -90,7 +90,26 @@ export interface ChatMessage {
   error?: ChatError;
   /** Timing and size of an assistant answer. */
   metrics?: AnswerMetrics;
+  /**
+   * The message this one answers or follows (`null` for the first). Edits and regenerations are siblings: messages
+   * with the same parent. @default the message before it
+   */
+  parentId?: string | null;
+  /** Its place among its siblings (0-based `index` of `count`), on the messages of the shown path. */
+  branch?: MessageBranch;
+  /** What the user thought of an answer (`rate`). */
+  feedback?: MessageFeedback;
 }
+
+/** A message's place among its siblings: the versions of one turn made by editing or regenerating. */
+export interface MessageBranch {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
+
+/** A thumbs up or down on an answer. */
+export type MessageFeedback = 'up' | 'down';
 
 /**
  * A message as a host may write it: with `parts`, or with only `content` (and `reasoning`), as in the seed's API.

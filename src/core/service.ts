@@ -2,11 +2,13 @@ import { chatReducer, initialChatState, type ChatAction, type ChatSnapshot } fro
 import { ChatError } from './errors.js';
 import { nextFrame, type UpdateScheduler } from './frame-scheduler.js';
 import { LiveParts } from './live-parts.js';
+import { MessageTree } from './message-tree.js';
 import {
   toChatMessage,
   toRequestMessages,
   type ChatMessage,
   type ChatMessageInput,
+  type MessageFeedback,
   type MessagePart,
   type MessageStatus,
   type ToolCallPart,
@@ -37,8 +39,22 @@ export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'when
   enableAnalytics?: boolean;
   /** Receives each answer's metrics when it ends, whatever `enableAnalytics` says. */
   onMetrics?: (metrics: AnswerMetrics, message: ChatMessage) => void;
-  /** The transcript to start from; messages may give `content` alone, without `parts`. @default [] */
+  /**
+   * The messages to start from: a plain transcript, or the whole tree `onMessagesChange` gave (every branch, each
+   * message with its `parentId`). Messages may give `content` alone, without `parts`; one saved while it streamed
+   * comes back `interrupted`. @default []
+   */
   initialMessages?: readonly ChatMessageInput[];
+  /** The message the shown path of `initialMessages` ends at (`onMessagesChange`'s `headId`). @default the last */
+  initialHeadId?: string | null;
+  /**
+   * Receives every message of the chat — all branches, each with its `parentId` — and the id of the last message of
+   * the shown path whenever they change (a message sent, an answer started or ended, a branch chosen, a rating), never
+   * per token. Save both; give them back as `initialMessages` and `initialHeadId`.
+   */
+  onMessagesChange?: (messages: readonly ChatMessage[], headId: string | null) => void;
+  /** Called when the user rates an answer (`rate`); `null` takes a rating back. */
+  onFeedback?: (message: ChatMessage, feedback: MessageFeedback | null) => void;
   /** Makes message ids; fixed ids make stories and snapshots deterministic. @default crypto.randomUUID */
   generateId?: () => string;
   /** How streaming text updates are batched. @default one per animation frame (16 ms without a browser) */
@@ -68,8 +84,20 @@ export interface ChatService {
   stop(): void;
   /** Asks again after a failed or interrupted answer, replacing it. */
   retry(): void;
-  /** Replaces the last answer with a new one. */
-  regenerate(): void;
+  /**
+   * Answers again: a new answer beside the given one (default: the last answer), shown in its place; the old one
+   * stays, a branch away (`switchBranch`). Given a user message, a new answer to it.
+   */
+  regenerate(messageId?: string): void;
+  /**
+   * Edits a user message: the new text becomes a sibling of that message (the original stays, a branch away), keeps
+   * its attachments, and is answered. Returns `false` for blank text or when the message is not the user's.
+   */
+  edit(messageId: string, text: string): boolean;
+  /** Shows the sibling at `index` (0-based) of a message, and below it the branch last shown there. */
+  switchBranch(messageId: string, index: number): void;
+  /** Rates an answer (`null` takes the rating back); kept as `message.feedback` and reported to `onFeedback`. */
+  rate(messageId: string, feedback: MessageFeedback | null): void;
   /**
    * Answers a tool call that waits in `awaiting-result` (a tool without `execute`: an approval, a form). Once every
    * call of the answer's step has its result, the answer goes on by itself. Returns `false` when no call waits
@@ -116,7 +144,15 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 export function createChatService(initialOptions: ChatServiceOptions = {}): ChatService {
   let options = initialOptions;
   const online = new OnlineTracker(() => dispatch({ type: 'online', online: online.online }));
-  let state = initialChatState((options.initialMessages ?? []).map(toChatMessage), online.online);
+  let tree = new MessageTree(
+    (options.initialMessages ?? []).map((input) => {
+      const message = toChatMessage(input);
+      // Saved while it streamed (the page closed mid-answer): what came is kept, as cut off.
+      return message.status === 'streaming' ? { ...message, status: 'interrupted' as const } : message;
+    }),
+    options.initialHeadId,
+  );
+  let state = initialChatState(tree.path(), online.online);
   const listeners = new Set<() => void>();
   let run: Run | null = null;
   let resumable: Resumable | null = null;
@@ -128,6 +164,22 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     state = chatReducer(state, action);
     if (state.snapshot === previous) return;
     for (const listener of [...listeners]) listener();
+  }
+
+  /** Tells the host the tree changed, so that it can save it. */
+  function saved(): void {
+    try {
+      options.onMessagesChange?.(tree.all(), tree.headId());
+    } catch (error) {
+      console.error('[chat-ui] onMessagesChange threw', error);
+    }
+  }
+
+  /** A finished message changed (a rating, a tool result, a call closed): in the tree and, if shown, on screen. */
+  function update(message: ChatMessage): void {
+    tree.replace(message);
+    dispatch({ type: 'update', message });
+    saved();
   }
 
   /** The streaming message with its parts as they stand (a new object only when they changed). */
@@ -171,7 +223,9 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       (status === 'error' || status === 'interrupted') && current.parts.step > 0
         ? { messageId: message.id, parts: current.stepStart, step: current.parts.step }
         : null;
+    tree.replace(message);
     dispatch({ type: 'finish', message, error, metrics });
+    saved();
     // A host callback that throws must not leave the chat half-updated.
     try {
       options.onMetrics?.(metrics, message);
@@ -247,21 +301,25 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     };
     run = current;
     resumable = null;
+    tree.replace(message);
     dispatch({ type: 'start', messages: [...history, message], messageId: message.id });
+    saved();
     return current;
   }
 
-  /** A new, empty answer to `history`. */
-  function start(history: readonly ChatMessage[]): void {
-    const message: ChatMessage = {
+  /** A new, empty answer under `parentId` (it becomes the shown one among its siblings). */
+  function start(parentId: string | null): void {
+    tree.add({
       id: (options.generateId ?? defaultId)(),
+      parentId,
       role: 'assistant',
       parts: [],
       content: '',
       status: 'streaming',
       createdAt: Date.now(),
-    };
-    void answer(begin(history, message, new LiveParts(clock)), false);
+    });
+    const path = tree.path();
+    void answer(begin(path.slice(0, -1), path.at(-1) as ChatMessage, new LiveParts(clock)), false);
   }
 
   /** An answer that already has parts goes on streaming into the same message. */
@@ -377,12 +435,10 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     finish(current, 'stopped', null);
   }
 
-  /** The transcript up to (not including) the last assistant message. */
-  function historyBeforeLastAnswer(): readonly ChatMessage[] | null {
-    const { messages } = state.snapshot;
-    const last = messages.at(-1);
-    if (!last) return null;
-    return last.role === 'assistant' ? messages.slice(0, -1) : messages;
+  /** The shown path, on screen: after a change of structure while nothing streams. */
+  function showPath(): void {
+    dispatch({ type: 'path', messages: tree.path() });
+    saved();
   }
 
   return {
@@ -398,17 +454,18 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const waiting = waitingAnswer();
       if (waiting) {
         waiting.parts.close(false);
-        dispatch({ type: 'update', message: { ...waiting.message, parts: waiting.parts.parts } });
+        update({ ...waiting.message, parts: waiting.parts.parts });
       }
-      const generateId = options.generateId ?? defaultId;
       const user = toChatMessage({
-        id: generateId(),
+        id: (options.generateId ?? defaultId)(),
+        parentId: tree.headId(),
         role: 'user',
         content,
         status: 'complete',
         createdAt: Date.now(),
       });
-      start([...state.snapshot.messages, user]);
+      tree.add(user);
+      start(user.id);
       return true;
     },
     stop,
@@ -416,17 +473,59 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const last = state.snapshot.messages.at(-1);
       if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted'))
         return;
-      const history = historyBeforeLastAnswer();
-      if (!history || history.length === 0) return;
+      if (last.role !== 'assistant') return start(last.id);
+      if (last.parentId == null) return;
       // An answer that failed after tool steps goes on from its last step: its tools ran already.
       if (resumable && resumable.messageId === last.id)
-        return goOn(history, last, new LiveParts(clock, resumable.parts, resumable.step), false);
-      start(history);
+        return goOn(
+          state.snapshot.messages.slice(0, -1),
+          last,
+          new LiveParts(clock, resumable.parts, resumable.step),
+          false,
+        );
+      tree.remove(last.id);
+      start(last.parentId);
     },
-    regenerate() {
+    regenerate(messageId) {
       stop();
-      const history = historyBeforeLastAnswer();
-      if (history && history.length > 0) start(history);
+      const target =
+        messageId === undefined ? state.snapshot.messages.findLast((m) => m.role === 'assistant') : tree.get(messageId);
+      if (!target) return;
+      if (target.role !== 'assistant') return start(target.id);
+      // An answer to nothing (a greeting the host put first) has nothing to answer again.
+      if (target.parentId != null) start(target.parentId);
+    },
+    edit(messageId, text) {
+      const target = tree.get(messageId);
+      if (text.trim() === '' || target?.role !== 'user') return false;
+      stop();
+      const user = toChatMessage({
+        id: (options.generateId ?? defaultId)(),
+        parentId: target.parentId ?? null,
+        role: 'user',
+        parts: [...target.parts.filter((part) => part.type === 'file'), { type: 'text', text }],
+        status: 'complete',
+        createdAt: Date.now(),
+      });
+      tree.add(user);
+      start(user.id);
+      return true;
+    },
+    switchBranch(messageId, index) {
+      stop();
+      if (tree.choose(messageId, index)) showPath();
+    },
+    rate(messageId, feedback) {
+      const message = tree.get(messageId);
+      if (!message || (message.feedback ?? null) === feedback) return;
+      const { feedback: _, ...rest } = message;
+      const rated: ChatMessage = feedback === null ? rest : { ...rest, feedback };
+      update(rated);
+      try {
+        options.onFeedback?.(rated, feedback);
+      } catch (error) {
+        console.error('[chat-ui] onFeedback threw', error);
+      }
     },
     addToolResult(toolCallId, result) {
       const current = run;
@@ -443,7 +542,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       if (!waiting || call?.state !== 'awaiting-result') return false;
       waiting.parts.updateToolCall(withResult(call, result));
       if (waiting.parts.stepCalls().some((c) => c.state === 'awaiting-result'))
-        dispatch({ type: 'update', message: { ...waiting.message, parts: waiting.parts.parts } });
+        update({ ...waiting.message, parts: waiting.parts.parts });
       else goOn(state.snapshot.messages.slice(0, -1), waiting.message, waiting.parts, true);
       return true;
     },
@@ -456,7 +555,9 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       cancelScheduled?.();
       cancelScheduled = null;
       current?.controller.abort();
+      tree = new MessageTree();
       dispatch({ type: 'clear' });
+      saved();
     },
     setOptions(next) {
       options = next;

@@ -36,11 +36,20 @@ export function toChatResult(service: ChatService, snapshot: ChatSnapshot): UseS
 /** What a chat can be asked to do; the service's own (bound) methods. */
 export type ChatActions = Pick<
   ChatService,
-  'send' | 'stop' | 'retry' | 'regenerate' | 'addToolResult' | 'dismissError' | 'clear'
+  | 'send'
+  | 'stop'
+  | 'retry'
+  | 'regenerate'
+  | 'edit'
+  | 'switchBranch'
+  | 'rate'
+  | 'addToolResult'
+  | 'dismissError'
+  | 'clear'
 >;
 
 /** The actions of a service, as the hook's result gives them. */
 export function actionsOf(service: ChatService): ChatActions {
-  const { send, stop, retry, regenerate, addToolResult, dismissError, clear } = service;
-  return { send, stop, retry, regenerate, addToolResult, dismissError, clear };
+  const { send, stop, retry, regenerate, edit, switchBranch, rate, addToolResult, dismissError, clear } = service;
+  return { send, stop, retry, regenerate, edit, switchBranch, rate, addToolResult, dismissError, clear };
 }

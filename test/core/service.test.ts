@@ -273,7 +273,7 @@ describe('createChatService', () => {
     expect(state().metrics?.usedFallback).toBe(true);
   });
 
-  it('regenerate replaces the last answer; clear empties everything and stops', async () => {
+  it('regenerate shows a new last answer in place of the old (kept a branch away); clear empties everything and stops', async () => {
     const { service, server, state } = setup();
     server.reply(() => answer('first try'));
     service.send('q');
