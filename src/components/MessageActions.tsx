@@ -1,6 +1,6 @@
 'use client';
-import { forwardRef, type ComponentProps, type ReactElement } from 'react';
-import type { MessageStatus } from '../core/messages.js';
+import { forwardRef, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import type { MessageFeedback, MessageStatus } from '../core/messages.js';
 import type { AnswerMetrics } from '../core/metrics.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
@@ -20,13 +20,39 @@ export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'childr
   onRegenerate?: (() => void) | undefined;
   /** Called after the text was copied. */
   onCopy?: (() => void) | undefined;
+  /** The user's rating of the answer, shown as a pressed thumb. @default null */
+  feedback?: MessageFeedback | null | undefined;
+  /** Rates the answer; pressing the pressed thumb again gives `null`. No thumbs without it. */
+  onFeedback?: ((feedback: MessageFeedback | null) => void) | undefined;
+  /** Shown first: the branch picker of the answer, for one. */
+  children?: ReactNode;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
   labels?: Partial<MessageBubbleLabels> | undefined;
 }
 
-/** The actions under a finished answer: Retry or Regenerate, Copy (which says "Copied"), and its metrics. */
+/** A thumb up (Lucide's); down is the same glyph flipped. */
+const thumbPath =
+  'M7 10v12M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z';
+
+/**
+ * The actions under a finished answer: Retry or Regenerate, Copy (which says "Copied"), thumbs up and down (toggle
+ * buttons), and its metrics.
+ */
 export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(function MessageActions(
-  { status, content, metrics, onRetry, onRegenerate, onCopy, labels, className, ...props },
+  {
+    status,
+    content,
+    metrics,
+    onRetry,
+    onRegenerate,
+    onCopy,
+    feedback = null,
+    onFeedback,
+    labels,
+    className,
+    children,
+    ...props
+  },
   ref,
 ): ReactElement {
   const text = useLabels('messageBubble', labels);
@@ -38,8 +64,9 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
       className={cn('pc:flex pc:flex-wrap pc:items-center pc:gap-1', className)}
       {...props}
     >
+      {children}
       {(status === 'interrupted' || status === 'error') && onRetry && (
-        <button type="button" onClick={onRetry} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+        <button type="button" onClick={() => onRetry()} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
           {text.retry}
         </button>
       )}
@@ -54,10 +81,45 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
         </button>
       )}
       {(status === 'complete' || status === 'stopped') && onRegenerate && (
-        <button type="button" onClick={onRegenerate} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+        <button
+          type="button"
+          onClick={() => onRegenerate()}
+          className={buttonVariants({ variant: 'ghost', size: 'sm' })}
+        >
           {text.regenerate}
         </button>
       )}
+      {onFeedback &&
+        (['up', 'down'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={feedback === value}
+            aria-label={value === 'up' ? text.goodAnswer : text.badAnswer}
+            title={value === 'up' ? text.goodAnswer : text.badAnswer}
+            data-slot="message-feedback"
+            data-value={value}
+            onClick={() => onFeedback(feedback === value ? null : value)}
+            className={cn(
+              buttonVariants({ variant: 'quiet', size: 'icon' }),
+              'pc:size-7 pc:aria-pressed:bg-muted pc:aria-pressed:text-accent',
+            )}
+          >
+            <svg
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              className={cn('pc:size-4', value === 'down' && 'pc:-scale-y-100')}
+              fill={feedback === value ? 'currentColor' : 'none'}
+              fillOpacity={feedback === value ? 0.25 : undefined}
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
+              <path d={thumbPath} />
+            </svg>
+          </button>
+        ))}
       {metrics && (
         <span data-slot="message-metrics" className="pc:ms-2 pc:text-xs pc:tabular-nums pc:text-muted-foreground">
           {[

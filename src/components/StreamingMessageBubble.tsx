@@ -1,13 +1,15 @@
 'use client';
 import { cva } from 'class-variance-authority';
 import { forwardRef, memo, type ComponentProps, type ReactElement } from 'react';
-import { toChatMessage, type ChatMessageInput, type MessageStatus } from '../core/messages.js';
+import { toChatMessage, type ChatMessageInput, type MessageFeedback, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
 import { segmentsOf } from './lib/message-segments.js';
 import { Markdown } from './markdown/Markdown.js';
 import { MessageActions } from './MessageActions.js';
+import { BranchPicker } from './parts/BranchPicker.js';
+import { EditableUserMessage } from './parts/EditableUserMessage.js';
 import { SourceList } from './parts/SourceList.js';
 import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-renderers.js';
 import { ToolCallView } from './parts/ToolCallView.js';
@@ -65,6 +67,12 @@ export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'articl
   onCopy?: () => void;
   /** Views of tools by name, in place of `ToolCallView`. @default those of the nearest `ChatRoot` */
   toolRenderers?: ToolRenderers;
+  /** Saves an edit of a user message as a new version; no Edit button without it. */
+  onEdit?: (text: string) => void;
+  /** Shows another version of the message (`message.branch`); no version picker without it. */
+  onSwitchBranch?: (index: number) => void;
+  /** Rates an answer (`null` takes the rating back); no thumbs without it. */
+  onFeedback?: (feedback: MessageFeedback | null) => void;
   /** Answers a tool call that waits for the user (Approve / Deny, a tool's own form). @default none: no answer UI */
   onToolResult?: (toolCallId: string, result: unknown) => void;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
@@ -96,6 +104,9 @@ export const StreamingMessageBubble = memo(
       onCopy,
       toolRenderers,
       onToolResult,
+      onEdit,
+      onSwitchBranch,
+      onFeedback,
       labels,
       className,
       ...props
@@ -126,6 +137,8 @@ export const StreamingMessageBubble = memo(
         (last.kind === 'tool-call' &&
           segments.every((s) => s.kind !== 'tool-call' || s.call.state === 'result' || s.call.state === 'error')));
     const metrics = showMetrics && finished ? message.metrics : undefined;
+    // Versions of a message share its parent: focus follows from one version's controls to the next one's.
+    const group = `${role}:${message.parentId ?? ''}`;
     const body = (children: string, streaming: boolean, key?: number) => (
       <div key={key} data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
         {role === 'assistant' ? (
@@ -146,50 +159,57 @@ export const StreamingMessageBubble = memo(
         data-status={status}
         aria-busy={isStreaming}
         aria-label={text[role]}
-        className={cn(messageBubbleVariants({ role }), className)}
+        className={cn(messageBubbleVariants({ role }), 'pc:group/message', className)}
         {...props}
       >
-        {role !== 'assistant'
-          ? body(content, false)
-          : segments.map((segment, index) => {
-              const streaming = isStreaming && segment === last;
-              if (segment.kind === 'text') return body(segment.text, streaming, index);
-              if (segment.kind === 'reasoning')
-                return (
-                  <details
-                    key={index}
-                    data-slot="message-reasoning"
-                    open={streaming || undefined}
-                    className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
-                  >
-                    <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-                      {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-                      <svg
-                        viewBox="0 0 16 16"
-                        aria-hidden="true"
-                        className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-                      >
-                        <path
-                          d="m6 3 5 5-5 5"
-                          fill="none"
-                          stroke="currentColor"
-                          strokeWidth="2"
-                          strokeLinecap="round"
-                        />
-                      </svg>
-                      {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-                      {streaming ? text.thinkingNow : text.thinking}
-                    </summary>
-                    <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
-                      {segment.text}
-                    </Markdown>
-                  </details>
-                );
-              const { call } = segment;
-              const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;
-              const addResult = onToolResult && ((result: unknown) => onToolResult(call.toolCallId, result));
-              return <Renderer key={index} call={call} addResult={addResult} />;
-            })}
+        {role === 'user' ? (
+          <EditableUserMessage
+            text={content}
+            branch={message.branch}
+            group={group}
+            onEdit={onEdit}
+            onSwitchBranch={onSwitchBranch}
+            labels={labels}
+          >
+            {body(content, false)}
+          </EditableUserMessage>
+        ) : role !== 'assistant' ? (
+          body(content, false)
+        ) : (
+          segments.map((segment, index) => {
+            const streaming = isStreaming && segment === last;
+            if (segment.kind === 'text') return body(segment.text, streaming, index);
+            if (segment.kind === 'reasoning')
+              return (
+                <details
+                  key={index}
+                  data-slot="message-reasoning"
+                  open={streaming || undefined}
+                  className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+                >
+                  <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+                    {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
+                    <svg
+                      viewBox="0 0 16 16"
+                      aria-hidden="true"
+                      className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
+                    >
+                      <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+                    </svg>
+                    {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
+                    {streaming ? text.thinkingNow : text.thinking}
+                  </summary>
+                  <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
+                    {segment.text}
+                  </Markdown>
+                </details>
+              );
+            const { call } = segment;
+            const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;
+            const addResult = onToolResult && ((result: unknown) => onToolResult(call.toolCallId, result));
+            return <Renderer key={index} call={call} addResult={addResult} />;
+          })
+        )}
         {awaitingText && body('', true)}
         {sources.length > 0 && <SourceList sources={sources} />}
 
@@ -219,8 +239,14 @@ export const StreamingMessageBubble = memo(
             onRetry={onRetry}
             onRegenerate={onRegenerate}
             onCopy={onCopy}
+            feedback={message.feedback}
+            onFeedback={onFeedback}
             labels={labels}
-          />
+          >
+            {onSwitchBranch && (
+              <BranchPicker branch={message.branch} group={group} onSwitch={onSwitchBranch} labels={labels} />
+            )}
+          </MessageActions>
         )}
       </article>
     );

@@ -50,6 +50,26 @@ export interface MessageBubbleLabels {
   copyCode: string;
   /** @default "Regenerate" */
   regenerate: string;
+  /** Thumbs up on an answer. @default "Good answer" */
+  goodAnswer: string;
+  /** Thumbs down on an answer. @default "Bad answer" */
+  badAnswer: string;
+  /** @default "Edit" */
+  edit: string;
+  /** The text box that edits a sent message. @default "Edit message" */
+  editMessage: string;
+  /** @default "Save" */
+  save: string;
+  /** @default "Cancel" */
+  cancel: string;
+  /** The branch picker's group. @default "Versions" */
+  versions: string;
+  /** @default "Previous version" */
+  previousVersion: string;
+  /** @default "Next version" */
+  nextVersion: string;
+  /** @default (index, count) => `${index} / ${count}` (1-based) */
+  versionOf: (index: number, count: number) => string;
   /** @default "Retry" */
   retry: string;
   /** @default "Stopped" */
@@ -210,6 +230,16 @@ export const defaultChatLabels: ChatLabels = {
     copied: 'Copied',
     copyCode: 'Copy code',
     regenerate: 'Regenerate',
+    goodAnswer: 'Good answer',
+    badAnswer: 'Bad answer',
+    edit: 'Edit',
+    editMessage: 'Edit message',
+    save: 'Save',
+    cancel: 'Cancel',
+    versions: 'Versions',
+    previousVersion: 'Previous version',
+    nextVersion: 'Next version',
+    versionOf: (index, count) => `${index} / ${count}`,
     retry: 'Retry',
     stopped: 'Stopped',
     interrupted: 'Connection lost: the answer is incomplete',

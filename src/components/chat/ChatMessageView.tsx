@@ -14,14 +14,14 @@ export interface ChatMessageViewProps extends Omit<
 }
 
 /**
- * One message of the chat, by id: its parts (tool calls answer through the chat's `addToolResult`) and its actions
- * (Retry, Copy, Regenerate). Re-renders only when that
+ * One message of the chat, by id: its parts (tool calls answer through the chat's `addToolResult`), its versions
+ * (Edit on the user's messages, the version picker) and its actions (Retry, Copy, Regenerate, thumbs up and down). Re-renders only when that
  * message changes — while it streams, at most once per frame; a finished message never. An answer that has not sent
  * its first token yet shows as a skeleton of a message.
  */
 export const ChatMessageView = memo(
   forwardRef<HTMLElement, ChatMessageViewProps>(function ChatMessageView(
-    { messageId, onRetry, onRegenerate, onToolResult, ...props },
+    { messageId, onRetry, onRegenerate, onToolResult, onEdit, onSwitchBranch, onFeedback, ...props },
     ref,
   ): ReactElement | null {
     const message = useMessage(messageId);
@@ -32,8 +32,11 @@ export const ChatMessageView = memo(
       <StreamingMessageBubble
         message={message}
         onRetry={onRetry ?? actions.retry}
-        onRegenerate={onRegenerate ?? actions.regenerate}
+        onRegenerate={onRegenerate ?? (() => actions.regenerate(messageId))}
         onToolResult={onToolResult ?? actions.addToolResult}
+        onEdit={onEdit ?? ((text) => actions.edit(messageId, text))}
+        onSwitchBranch={onSwitchBranch ?? ((index) => actions.switchBranch(messageId, index))}
+        onFeedback={onFeedback ?? ((feedback) => actions.rate(messageId, feedback))}
         {...props}
         ref={ref}
       />
