@@ -101,8 +101,8 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
             data-value={value}
             onClick={() => onFeedback(feedback === value ? null : value)}
             className={cn(
-              buttonVariants({ variant: 'quiet', size: 'icon' }),
-              'pc:size-7 pc:aria-pressed:bg-muted pc:aria-pressed:text-accent',
+              buttonVariants({ variant: 'quiet', size: 'icon-sm' }),
+              'pc:aria-pressed:bg-muted pc:aria-pressed:text-accent',
             )}
           >
             <svg

@@ -28,6 +28,8 @@ export const buttonVariants = cva(
         sm: 'pc:px-2 pc:py-0.5 pc:text-xs',
         md: 'pc:px-2.5 pc:py-1 pc:text-sm',
         icon: 'pc:size-8 pc:p-0',
+        /** An icon beside small text buttons, as tall as they are. */
+        'icon-sm': 'pc:size-6 pc:p-0',
       },
     },
     defaultVariants: { variant: 'ghost', size: 'md' },

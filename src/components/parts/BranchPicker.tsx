@@ -43,7 +43,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
     handOffFocus(group, control);
     onSwitch(to);
   };
-  const button = buttonVariants({ variant: 'quiet', size: 'icon' });
+  const button = buttonVariants({ variant: 'quiet', size: 'icon-sm' });
   return (
     <div
       ref={ref}
@@ -60,7 +60,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         aria-label={text.previousVersion}
         aria-disabled={index === 0}
         onClick={() => go(index - 1, 'previous-version')}
-        className={cn(button, 'pc:size-7 pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
+        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
       >
         {chevron('m10 3-5 5 5 5')}
       </button>
@@ -73,7 +73,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         aria-label={text.nextVersion}
         aria-disabled={index === count - 1}
         onClick={() => go(index + 1, 'next-version')}
-        className={cn(button, 'pc:size-7 pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
+        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
       >
         {chevron('m6 3 5 5-5 5')}
       </button>

@@ -70,25 +70,37 @@ export function EditableUserMessage({
   );
   return (
     <>
-      {children}
-      {(onEdit || picker) && (
-        <div data-slot="message-user-actions" className="pc:flex pc:items-center pc:gap-1">
-          {picker}
-          {onEdit && (
-            <button
-              ref={editButton}
-              type="button"
-              onClick={() => setEditing(true)}
-              className={cn(
-                buttonVariants({ variant: 'quiet', size: 'sm' }),
-                'pc:opacity-0 pc:group-hover/message:opacity-100 pc:focus:opacity-100 pc:pointer-coarse:opacity-100',
-              )}
+      {/* Edit sits beside the message, at its inline start, so that it takes no line of its own. */}
+      <div data-slot="message-user-row" className="pc:flex pc:w-full pc:items-center pc:justify-end pc:gap-1">
+        {onEdit && (
+          <button
+            ref={editButton}
+            type="button"
+            aria-label={text.edit}
+            title={text.edit}
+            onClick={() => setEditing(true)}
+            className={cn(
+              buttonVariants({ variant: 'quiet', size: 'icon-sm' }),
+              'pc:shrink-0 pc:opacity-0 pc:group-hover/message:opacity-100 pc:focus:opacity-100 pc:pointer-coarse:opacity-100',
+            )}
+          >
+            <svg
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              className="pc:size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
             >
-              {text.edit}
-            </button>
-          )}
-        </div>
-      )}
+              <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
+            </svg>
+          </button>
+        )}
+        {children}
+      </div>
+      {picker}
     </>
   );
 }
