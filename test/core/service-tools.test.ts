@@ -381,4 +381,26 @@ describe('the tool loop', () => {
     ]);
     expect(service.addToolResult('call_e', true)).toBe(false);
   });
+
+  it('regenerating an answer that called tools makes a new version that calls them again; the old one keeps its calls', async () => {
+    const execute = vi.fn(() => 'sun');
+    const { service, state } = setup({ tools: { get_weather: { execute } } });
+    server.reply(
+      callTools([weather]),
+      streamAnswer(['Sunny.']),
+      callTools([{ ...weather, id: 'call_w2' }]),
+      streamAnswer(['Still sunny.']),
+    );
+    service.send('Weather?');
+    await idle(service);
+    service.regenerate();
+    await idle(service);
+
+    expect(execute).toHaveBeenCalledTimes(2);
+    expect(bodyOf(2).messages).toEqual([{ role: 'user', content: 'Weather?' }]);
+    expect(state().messages.at(-1)).toMatchObject({ content: 'Still sunny.', branch: { index: 1, count: 2 } });
+    service.switchBranch(state().messages.at(-1)!.id, 0);
+    expect(callsOf(state()).map((c) => [c.toolCallId, c.state])).toEqual([['call_w', 'result']]);
+    expect(state().messages.at(-1)?.content).toBe('Sunny.');
+  });
 });
