@@ -60,6 +60,8 @@ export type ChatAction =
   | { type: 'suggestion'; suggestion: AISuggestion }
   /** The streaming answer ended: `message` is its final form. */
   | { type: 'finish'; message: ChatMessage; error: ChatError | null; metrics: AnswerMetrics }
+  /** Something failed outside an answer (a file that could not be read). */
+  | { type: 'error'; error: ChatError }
   | { type: 'dismiss-error' }
   | { type: 'clear' };
 
@@ -169,6 +171,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         error: action.error,
         metrics: action.metrics,
       };
+      break;
+    case 'error':
+      patch = { error: action.error };
       break;
     case 'dismiss-error':
       patch = snapshot.error ? { error: null } : {};

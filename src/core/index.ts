@@ -8,6 +8,7 @@ export type { RetryOptions } from './retry.js';
 export type {
   AIInsight,
   AISuggestion,
+  ChatCompletionContentPart,
   ChatCompletionMessage,
   ChatCompletionRequest,
   ChatCompletionTool,
@@ -19,13 +20,17 @@ export type {
   TokenUsage,
 } from './types.js';
 export { createChatService } from './service.js';
-export type { ChatService, ChatServiceOptions, ChatSnapshot } from './service.js';
+export type { ChatService, ChatServiceOptions, ChatSnapshot, SendInput } from './service.js';
+export { checkFiles, defaultFileRules, matchesAccept, toFilePart } from './attachments.js';
+export type { FileCheck, FileRefusal, FileRules } from './attachments.js';
 export { toChatMessage } from './messages.js';
 export type { ChatTool, ChatTools, ToolExecutionContext } from './tools.js';
 export type {
   ChatMessage,
   ChatMessageInput,
   FilePart,
+  MessageBranch,
+  MessageFeedback,
   MessagePart,
   MessageStatus,
   ReasoningPart,

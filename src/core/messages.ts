@@ -1,7 +1,7 @@
 import type { ChatError } from './errors.js';
 import type { AnswerMetrics } from './metrics.js';
 import { toolResultContent } from './tools.js';
-import type { ChatCompletionMessage, ChatRole } from './types.js';
+import type { ChatCompletionContentPart, ChatCompletionMessage, ChatRole } from './types.js';
 
 /**
  * Where a message stands. User and system messages are always `complete`; an assistant message is
@@ -182,5 +182,19 @@ function answerMessages(message: ChatMessage): ChatCompletionMessage[] {
  * results; answers that produced nothing are left out.
  */
 export function toRequestMessages(messages: readonly ChatMessage[]): ChatCompletionMessage[] {
-  return messages.flatMap((m) => (m.role === 'assistant' ? answerMessages(m) : [{ role: m.role, content: m.content }]));
+  return messages.flatMap((m) => (m.role === 'assistant' ? answerMessages(m) : [userMessage(m)]));
+}
+
+/** A user (or system) message: plain text, or its text and files as content parts when it carries files. */
+function userMessage(message: ChatMessage): ChatCompletionMessage {
+  const files = message.parts.filter((part): part is FilePart => part.type === 'file');
+  if (files.length === 0 || message.role !== 'user') return { role: message.role, content: message.content };
+  const content: ChatCompletionContentPart[] = message.content === '' ? [] : [{ type: 'text', text: message.content }];
+  for (const file of files)
+    content.push(
+      file.mediaType.startsWith('image/')
+        ? { type: 'image_url', image_url: { url: file.url } }
+        : { type: 'file', file: { filename: file.name, file_data: file.url } },
+    );
+  return { role: 'user', content };
 }

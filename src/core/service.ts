@@ -1,6 +1,7 @@
 import { chatReducer, initialChatState, type ChatAction, type ChatSnapshot } from './chat-reducer.js';
 import { ChatError } from './errors.js';
 import { nextFrame, type UpdateScheduler } from './frame-scheduler.js';
+import { checkFiles, defaultFileRules, toFilePart, type FileRules } from './attachments.js';
 import { LiveParts } from './live-parts.js';
 import { MessageTree } from './message-tree.js';
 import {
@@ -8,6 +9,7 @@ import {
   toRequestMessages,
   type ChatMessage,
   type ChatMessageInput,
+  type FilePart,
   type MessageFeedback,
   type MessagePart,
   type MessageStatus,
@@ -53,6 +55,12 @@ export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'when
    * per token. Save both; give them back as `initialMessages` and `initialHeadId`.
    */
   onMessagesChange?: (messages: readonly ChatMessage[], headId: string | null) => void;
+  /** The types of file a message may carry (as `<input accept>`). @default any */
+  accept?: string;
+  /** Files per message. @default 4 */
+  maxFiles?: number;
+  /** Bytes per file. @default 10 MiB */
+  maxFileSize?: number;
   /** Called when the user rates an answer (`rate`); `null` takes a rating back. */
   onFeedback?: (message: ChatMessage, feedback: MessageFeedback | null) => void;
   /** Makes message ids; fixed ids make stories and snapshots deterministic. @default crypto.randomUUID */
@@ -71,15 +79,26 @@ export interface ChatServiceOptions extends Omit<StreamOptions, 'signal' | 'when
   maxSteps?: number;
 }
 
+/** A message to send: its text and the files it carries. */
+export interface SendInput {
+  text: string;
+  /** `File`s (read into data URLs when sent) or parts read already (`toFilePart`). @default [] */
+  files?: readonly (File | FilePart)[];
+}
+
 /** The framework-free chat: state, actions and a subscription, as `useSyncExternalStore` wants them. */
 export interface ChatService {
   getSnapshot(): ChatSnapshot;
   subscribe(listener: () => void): () => void;
   /**
-   * Sends a user message and streams the answer. While another answer streams, that one is stopped
-   * first (kept as `stopped`), so a send is never lost. Returns `false` for blank text.
+   * Sends a user message (text, or text and files) and streams the answer. While another answer streams, that one is
+   * stopped first (kept as `stopped`), so a send is never lost. Returns `false`, sending nothing, for a blank message
+   * or when a file breaks the `accept`, `maxFiles` or `maxFileSize` rules (`checkFiles` with `fileRules()` says which).
+   * `File`s are read first (the message shows once they are); `FilePart`s go as they are.
    */
-  send(content: string): boolean;
+  send(message: string | SendInput): boolean;
+  /** The rules files must meet, from the options. */
+  fileRules(): FileRules;
   /** Stops the streaming answer; its text so far is kept with status `stopped`. */
   stop(): void;
   /** Asks again after a failed or interrupted answer, replacing it. */
@@ -435,6 +454,11 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     finish(current, 'stopped', null);
   }
 
+  function fileRules(): FileRules {
+    const { accept, maxFiles = defaultFileRules.maxFiles, maxFileSize = defaultFileRules.maxFileSize } = options;
+    return { accept, maxFiles, maxFileSize };
+  }
+
   /** The shown path, on screen: after a change of structure while nothing streams. */
   function showPath(): void {
     dispatch({ type: 'path', messages: tree.path() });
@@ -447,8 +471,10 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    send(content) {
-      if (content.trim() === '') return false;
+    send(message) {
+      const { text, files = [] } = typeof message === 'string' ? { text: message } : message;
+      if (text.trim() === '' && files.length === 0) return false;
+      if (checkFiles(files, fileRules()).rejected.length > 0) return false;
       stop();
       // Calls left waiting will get no answer now; the model is told so with the next request.
       const waiting = waitingAnswer();
@@ -456,18 +482,31 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
         waiting.parts.close(false);
         update({ ...waiting.message, parts: waiting.parts.parts });
       }
-      const user = toChatMessage({
-        id: (options.generateId ?? defaultId)(),
-        parentId: tree.headId(),
-        role: 'user',
-        content,
-        status: 'complete',
-        createdAt: Date.now(),
-      });
-      tree.add(user);
-      start(user.id);
+      const post = (parts: readonly FilePart[]) => {
+        const user = toChatMessage({
+          id: (options.generateId ?? defaultId)(),
+          parentId: tree.headId(),
+          role: 'user',
+          parts: [...parts, ...(text === '' ? [] : [{ type: 'text' as const, text }])],
+          status: 'complete',
+          createdAt: Date.now(),
+        });
+        tree.add(user);
+        start(user.id);
+      };
+      if (files.every((file) => !(file instanceof Blob))) post(files as readonly FilePart[]);
+      else
+        Promise.all(files.map((file) => (file instanceof Blob ? toFilePart(file) : file))).then(post, (cause) =>
+          dispatch({
+            type: 'error',
+            error: new ChatError('client', `A file could not be read, so nothing was sent: ${String(cause)}`, {
+              cause,
+            }),
+          }),
+        );
       return true;
     },
+    fileRules,
     stop,
     retry() {
       const last = state.snapshot.messages.at(-1);

@@ -11,13 +11,21 @@ export interface ChatCompletionToolCall {
 }
 
 /**
- * One message of the OpenAI-compatible request body: a plain message, an assistant turn that called tools
+ * One message of the OpenAI-compatible request body: a plain message, a user message with files (`content` as
+ * parts), an assistant turn that called tools
  * (`content` is `null` when it wrote no text), or the result of one call (`content` is the result as JSON text).
  */
 export type ChatCompletionMessage =
   | { role: ChatRole; content: string }
+  | { role: 'user'; content: ChatCompletionContentPart[] }
   | { role: 'assistant'; content: string | null; tool_calls: ChatCompletionToolCall[] }
   | { role: 'tool'; tool_call_id: string; content: string };
+
+/** One part of a user message that carries files: its text, an image, or another file (each as a data URL). */
+export type ChatCompletionContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } }
+  | { type: 'file'; file: { filename: string; file_data: string } };
 
 /** A tool as the request body describes it to the model. */
 export interface ChatCompletionTool {

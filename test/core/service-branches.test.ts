@@ -223,3 +223,69 @@ describe('persistence', () => {
     expect(state().isStreaming).toBe(false);
   });
 });
+
+describe('attachments', () => {
+  const png = () => new File([new Uint8Array([137, 80, 78, 71])], 'dot.png', { type: 'image/png' });
+  const pdf = () => new File(['%PDF-1.7'], 'notes.pdf', { type: 'application/pdf' });
+
+  it('sends files as content parts with the text, and keeps them in the history of later requests', async () => {
+    const { service, state } = setup();
+    server.reply(streamAnswer(['A dot and notes.']), streamAnswer(['Sure.']));
+    expect(service.send({ text: 'What are these?', files: [png(), pdf()] })).toBe(true);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    await idle(service);
+    const first = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What are these?' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw==' } },
+          { type: 'file', file: { filename: 'notes.pdf', file_data: 'data:application/pdf;base64,JVBERi0xLjc=' } },
+        ],
+      },
+    ];
+    expect((server.requests[0]?.body as { messages: unknown }).messages).toEqual(first);
+    expect(state().messages[0]?.parts).toEqual([
+      { type: 'file', name: 'dot.png', mediaType: 'image/png', size: 4, url: 'data:image/png;base64,iVBORw==' },
+      {
+        type: 'file',
+        name: 'notes.pdf',
+        mediaType: 'application/pdf',
+        size: 8,
+        url: 'data:application/pdf;base64,JVBERi0xLjc=',
+      },
+      { type: 'text', text: 'What are these?' },
+    ]);
+
+    service.send('And the second?');
+    await idle(service);
+    expect((server.requests[1]?.body as { messages: unknown[] }).messages.slice(0, 1)).toEqual(first);
+  });
+
+  it('refuses a message whose files break the rules: nothing is sent or shown', () => {
+    const { service, state } = setup({ accept: 'image/*', maxFiles: 1, maxFileSize: 6 });
+    expect(service.fileRules()).toEqual({ accept: 'image/*', maxFiles: 1, maxFileSize: 6 });
+    expect(service.send({ text: 'Two', files: [png(), png()] })).toBe(false);
+    expect(service.send({ text: 'A PDF', files: [pdf()] })).toBe(false);
+    expect(
+      service.send({ text: 'Big', files: [new File([new Uint8Array(7)], 'big.png', { type: 'image/png' })] }),
+    ).toBe(false);
+    expect(state().messages).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a message may be files alone, and an edit keeps the files of the message it edits', async () => {
+    const { service, state } = setup();
+    server.reply(streamAnswer(['A dot.']), streamAnswer(['A small dot.']));
+    service.send({ text: '', files: [png()] });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    await idle(service);
+    expect((server.requests[0]?.body as { messages: unknown }).messages).toEqual([
+      { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw==' } }] },
+    ]);
+    service.edit(state().messages[0]!.id, 'How big is it?');
+    await idle(service);
+    expect(state().messages[0]?.parts.map((p) => p.type)).toEqual(['file', 'text']);
+    expect((server.requests[1]?.body as { messages: { content: unknown[] }[] }).messages[0]?.content).toHaveLength(2);
+  });
+});

@@ -16,7 +16,10 @@ describe('a host around the parts', () => {
     const gate = vi.fn((text: string) => text !== 'blocked');
     const useGatedChat: UseChat = (options) => {
       const chat = useSSEChat(options);
-      return { ...chat, send: (text) => gate(text) && chat.send(text) };
+      return {
+        ...chat,
+        send: (message) => gate(typeof message === 'string' ? message : message.text) && chat.send(message),
+      };
     };
     render(<EnhancedChatInterface useChat={useGatedChat} chatOptions={{ fetch: server.fetch, endpoint: '/chat' }} />);
     const box = screen.getByRole('textbox', { name: 'Message' });
