@@ -10,6 +10,7 @@ import { Markdown } from './markdown/Markdown.js';
 import { MessageActions } from './MessageActions.js';
 import { BranchPicker } from './parts/BranchPicker.js';
 import { EditableUserMessage } from './parts/EditableUserMessage.js';
+import { MessageFiles } from './parts/MessageFiles.js';
 import { SourceList } from './parts/SourceList.js';
 import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-renderers.js';
 import { ToolCallView } from './parts/ToolCallView.js';
@@ -123,7 +124,7 @@ export const StreamingMessageBubble = memo(
     const parts = live
       ? toChatMessage({ ...own, parts: undefined, content, reasoning: streamingReasoning || own.reasoning }).parts
       : own.parts;
-    const { segments, sources } = segmentsOf(parts);
+    const { segments, sources, files } = segmentsOf(parts);
     const status: MessageStatus = isStreaming ? 'streaming' : message.status;
     const { role } = message;
     const note = statusNotes[status];
@@ -162,6 +163,7 @@ export const StreamingMessageBubble = memo(
         className={cn(messageBubbleVariants({ role }), 'pc:group/message', className)}
         {...props}
       >
+        {files.length > 0 && <MessageFiles files={files} />}
         {role === 'user' ? (
           <EditableUserMessage
             text={content}
@@ -171,7 +173,7 @@ export const StreamingMessageBubble = memo(
             onSwitchBranch={onSwitchBranch}
             labels={labels}
           >
-            {body(content, false)}
+            {(content !== '' || files.length === 0) && body(content, false)}
           </EditableUserMessage>
         ) : role !== 'assistant' ? (
           body(content, false)

@@ -178,6 +178,26 @@ export interface ChatInterfaceLabels {
   tooLong: (max: number) => string;
   /** Announced once when an answer is complete. @default (text) => `Answer: ${text}` */
   answered: (text: string) => string;
+  /** @default "Attach files" */
+  attach: string;
+  /** The list of files attached to the message being written. @default "Attachments" */
+  attachments: string;
+  /** @default (name) => `Remove ${name}` */
+  removeAttachment: (name: string) => string;
+  /** @default "Drop files to attach them" */
+  dropFiles: string;
+  /** @default (name) => `“${name}” is not a type of file this chat takes.` */
+  fileRefusedType: (name: string) => string;
+  /** `max` is already formatted ("10 MB"). @default (name, max) => `“${name}” is larger than ${max}.` */
+  fileRefusedSize: (name: string, max: string) => string;
+  /** @default (max) => `A message can carry ${max} files at most.` */
+  fileRefusedCount: (max: number) => string;
+  /** @default (name) => `“${name}” could not be read.` */
+  fileUnreadable: (name: string) => string;
+  /** An image of a message, as a button that opens it larger. @default (name) => `Open ${name}` */
+  openImage: (name: string) => string;
+  /** @default "Close" */
+  close: string;
 }
 
 /** Every user-visible string of the components, by component. Override any part to translate. */
@@ -291,6 +311,16 @@ export const defaultChatLabels: ChatLabels = {
     counter: (used, max) => `${used} / ${max}`,
     tooLong: (max) => `Messages are limited to ${max} characters.`,
     answered: (text) => `Answer: ${text}`,
+    attach: 'Attach files',
+    attachments: 'Attachments',
+    removeAttachment: (name) => `Remove ${name}`,
+    dropFiles: 'Drop files to attach them',
+    fileRefusedType: (name) => `“${name}” is not a type of file this chat takes.`,
+    fileRefusedSize: (name, max) => `“${name}” is larger than ${max}.`,
+    fileRefusedCount: (max) => `A message can carry ${max} files at most.`,
+    fileUnreadable: (name) => `“${name}” could not be read.`,
+    openImage: (name) => `Open ${name}`,
+    close: 'Close',
   },
 };
 

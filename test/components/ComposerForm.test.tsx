@@ -17,7 +17,7 @@ describe('ComposerForm', () => {
     fireEvent.keyDown(box(), { key: 'Enter', shiftKey: true });
     expect(onSend).not.toHaveBeenCalled();
     fireEvent.keyDown(box(), { key: 'Enter' });
-    expect(onSend).toHaveBeenCalledWith('hello');
+    expect(onSend).toHaveBeenCalledWith('hello', []);
   });
 
   it('never sends while an input method is composing', () => {

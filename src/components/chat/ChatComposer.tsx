@@ -1,38 +1,91 @@
 'use client';
-import { forwardRef, type ReactElement } from 'react';
+import { forwardRef, useRef, useState, type ReactElement } from 'react';
+import { toFilePart } from '../../core/attachments.js';
+import type { FilePart } from '../../core/messages.js';
+import { useChatService } from '../../react/ChatProvider.js';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ComposerForm, type ComposerFormProps } from '../ComposerForm.js';
+import { useLabels } from '../labels.js';
 import { useComposerDraft, useComposerActions } from './composer-context.js';
 
 export interface ChatComposerProps extends Omit<
   ComposerFormProps,
-  'value' | 'onValueChange' | 'onSend' | 'onStop' | 'isStreaming' | 'textareaRef'
+  | 'value'
+  | 'onValueChange'
+  | 'onSend'
+  | 'onStop'
+  | 'isStreaming'
+  | 'textareaRef'
+  | 'attachments'
+  | 'onAttachmentsChange'
+  | 'fileRules'
+  | 'problem'
 > {
   /** Called with the text of each message the chat accepted. */
   onMessageSent?: (text: string) => void;
+  /** Take files (picker, drag and drop, paste) under the chat's `accept`, `maxFiles` and `maxFileSize`. @default true */
+  allowAttachments?: boolean;
 }
 
 /**
  * Where the user writes, bound to the chat: sends with Enter or Send, becomes Stop while an answer streams, and is
- * the place other parts fill (a suggestion applied, an example prompt chosen). The draft survives a failed send.
+ * the place other parts fill (a suggestion applied, an example prompt chosen). It takes files under the chat's rules;
+ * they are read before the message goes, so a file that cannot be read is named here and nothing is lost. The draft
+ * and the files survive a failed send.
  */
 export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(function ChatComposer(
-  { onMessageSent, ...props },
+  { onMessageSent, allowAttachments = true, disabled = false, labels, ...props },
   ref,
 ): ReactElement {
   const { draft, setDraft } = useComposerDraft('ChatComposer');
   const { textareaRef } = useComposerActions('ChatComposer');
   const isStreaming = useChatSelector((s) => s.isStreaming);
+  const service = useChatService('ChatComposer');
   const { send, stop } = useChatActions();
+  const text = useLabels('chat', labels);
+  const [attachments, setAttachments] = useState<readonly File[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Files are read before the message goes; a second Enter meanwhile must not send it twice.
+  const reading = useRef(false);
+
+  const post = (message: string, parts: readonly FilePart[]) => {
+    if (!send(parts.length > 0 ? { text: message, files: parts } : message)) return;
+    setDraft('');
+    setAttachments([]);
+    onMessageSent?.(message);
+  };
   return (
     <ComposerForm
       value={draft}
       onValueChange={setDraft}
-      onSend={(text) => {
-        if (!send(text)) return;
-        setDraft('');
-        onMessageSent?.(text);
+      attachments={attachments}
+      onAttachmentsChange={
+        allowAttachments
+          ? (files) => {
+              setProblem(null);
+              setAttachments(files);
+            }
+          : undefined
+      }
+      fileRules={service.fileRules()}
+      problem={problem}
+      disabled={disabled}
+      labels={labels}
+      onSend={(message, files) => {
+        setProblem(null);
+        if (files.length === 0) return post(message, []);
+        if (reading.current) return;
+        reading.current = true;
+        void Promise.allSettled(files.map(toFilePart)).then((results) => {
+          reading.current = false;
+          const unreadable = results.findIndex((result) => result.status === 'rejected');
+          if (unreadable >= 0) return setProblem(text.fileUnreadable(files[unreadable]?.name ?? ''));
+          post(
+            message,
+            results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+          );
+        });
       }}
       onStop={stop}
       isStreaming={isStreaming}

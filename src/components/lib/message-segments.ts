@@ -1,4 +1,4 @@
-import type { MessagePart, SourcePart, ToolCallPart } from '../../core/messages.js';
+import type { FilePart, MessagePart, SourcePart, ToolCallPart } from '../../core/messages.js';
 
 /** One block of a message as it is shown: a run of text, a run of reasoning, or one tool call. */
 export type MessageSegment =
@@ -6,13 +6,19 @@ export type MessageSegment =
 
 /**
  * A message's parts as blocks in the order they came: adjacent text (or reasoning) parts join into one block, each
- * tool call is its own, and sources are set apart to be listed under the answer.
+ * tool call is its own; files are set apart to be shown with the text, and sources to be listed under the answer.
  */
-export function segmentsOf(parts: readonly MessagePart[]): { segments: MessageSegment[]; sources: SourcePart[] } {
+export function segmentsOf(parts: readonly MessagePart[]): {
+  segments: MessageSegment[];
+  sources: SourcePart[];
+  files: FilePart[];
+} {
   const segments: MessageSegment[] = [];
   const sources: SourcePart[] = [];
+  const files: FilePart[] = [];
   for (const part of parts) {
     if (part.type === 'source') sources.push(part);
+    else if (part.type === 'file') files.push(part);
     else if (part.type === 'tool-call') segments.push({ kind: 'tool-call', call: part });
     else if ((part.type === 'text' || part.type === 'reasoning') && part.text !== '') {
       const last = segments.at(-1);
@@ -20,5 +26,5 @@ export function segmentsOf(parts: readonly MessagePart[]): { segments: MessageSe
       else segments.push({ kind: part.type, text: part.text });
     }
   }
-  return { segments, sources };
+  return { segments, sources, files };
 }
