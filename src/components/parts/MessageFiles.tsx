@@ -77,6 +77,13 @@ export const MessageFiles = forwardRef<HTMLUListElement, MessageFilesProps>(func
         ref={dialog}
         aria-label={open?.name}
         onClose={() => setOpen(null)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          // Escape closes the image, and only that: it must not reach the chat, where it stops an answer.
+          event.preventDefault();
+          event.stopPropagation();
+          dialog.current?.close();
+        }}
         // A click on the backdrop (the dialog itself, outside its content) closes it.
         onClick={(event) => event.target === event.currentTarget && dialog.current?.close()}
         className="pc:m-auto pc:max-h-[90vh] pc:max-w-[90vw] pc:rounded-pc pc:border pc:border-border pc:bg-background pc:p-2 pc:text-foreground pc:backdrop:bg-black/60"
