@@ -32,20 +32,25 @@ export const ChatEmptyState = forwardRef<HTMLDivElement, ChatEmptyStateProps>(fu
       {...props}
     >
       <p className="pc:m-0 pc:text-lg pc:font-semibold">{title ?? text.emptyTitle}</p>
-      <p className="pc:m-0 pc:text-sm pc:text-muted-foreground">{hint ?? text.emptyHint}</p>
-      <ul className="pc:m-0 pc:flex pc:list-none pc:flex-col pc:gap-2 pc:p-0">
-        {examplePrompts.map((prompt) => (
-          <li key={prompt}>
-            <button
-              type="button"
-              onClick={() => composer.fill(prompt)}
-              className={buttonVariants({ variant: 'option' })}
-            >
-              {prompt}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* The default hint ("Try one of these:") points at prompts: without any, it would point at nothing. */}
+      {(hint !== undefined || examplePrompts.length > 0) && (
+        <p className="pc:m-0 pc:text-sm pc:text-muted-foreground">{hint ?? text.emptyHint}</p>
+      )}
+      {examplePrompts.length > 0 && (
+        <ul className="pc:m-0 pc:flex pc:list-none pc:flex-col pc:gap-2 pc:p-0">
+          {examplePrompts.map((prompt) => (
+            <li key={prompt}>
+              <button
+                type="button"
+                onClick={() => composer.fill(prompt)}
+                className={buttonVariants({ variant: 'option' })}
+              >
+                {prompt}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 });

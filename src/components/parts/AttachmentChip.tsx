@@ -55,7 +55,9 @@ export const AttachmentChip = forwardRef<HTMLLIElement, AttachmentChipProps>(fun
         <span dir="auto" className="pc:truncate pc:font-medium">
           {file.name}
         </span>
-        <span className="pc:tabular-nums pc:text-muted-foreground">{formatBytes(file.size)}</span>
+        <span dir="ltr" className="pc:self-start pc:tabular-nums pc:text-muted-foreground">
+          {formatBytes(file.size)}
+        </span>
       </span>
       {onRemove && (
         <button

@@ -39,7 +39,7 @@ export const MessageFiles = forwardRef<HTMLUListElement, MessageFilesProps>(func
         ref={ref}
         data-slot="message-files"
         className={cn(
-          'pc:m-0 pc:flex pc:max-w-[85%] pc:list-none pc:flex-wrap pc:justify-end pc:gap-2 pc:p-0',
+          'pc:m-0 pc:flex pc:max-w-[85%] pc:list-none pc:flex-wrap pc:items-end pc:justify-end pc:gap-2 pc:p-0',
           className,
         )}
         {...props}
@@ -67,7 +67,9 @@ export const MessageFiles = forwardRef<HTMLUListElement, MessageFilesProps>(func
                 <span dir="auto" className="pc:truncate pc:font-medium">
                   {file.name}
                 </span>
-                <span className="pc:tabular-nums pc:text-muted-foreground">{formatBytes(file.size)}</span>
+                <span dir="ltr" className="pc:self-start pc:tabular-nums pc:text-muted-foreground">
+                  {formatBytes(file.size)}
+                </span>
               </span>
             </li>
           ),
