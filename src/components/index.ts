@@ -34,6 +34,8 @@ export { BranchPicker } from './parts/BranchPicker.js';
 export type { BranchPickerProps } from './parts/BranchPicker.js';
 export { MessageEditor } from './parts/MessageEditor.js';
 export type { MessageEditorProps } from './parts/MessageEditor.js';
+export { FileChip } from './parts/FileChip.js';
+export type { FileChipProps } from './parts/FileChip.js';
 export { AttachmentChip } from './parts/AttachmentChip.js';
 export type { AttachmentChipProps } from './parts/AttachmentChip.js';
 export { MessageFiles } from './parts/MessageFiles.js';

@@ -4,8 +4,7 @@ import type { FilePart } from '../../core/messages.js';
 import { useLabels, type ChatInterfaceLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
-import { formatBytes } from '../lib/format-bytes.js';
-import { FileGlyph } from './FileGlyph.js';
+import { FileChip } from './FileChip.js';
 
 export interface MessageFilesProps extends Omit<ComponentProps<'ul'>, 'children'> {
   /** The files a message carries. */
@@ -57,21 +56,7 @@ export const MessageFiles = forwardRef<HTMLUListElement, MessageFilesProps>(func
               </button>
             </li>
           ) : (
-            <li
-              key={index}
-              data-slot="message-file"
-              className="pc:box-border pc:flex pc:min-w-0 pc:max-w-56 pc:items-center pc:gap-2 pc:rounded-md pc:border pc:border-border pc:bg-muted pc:px-2 pc:py-1 pc:font-sans pc:text-xs pc:text-foreground"
-            >
-              <FileGlyph className="pc:size-5 pc:shrink-0 pc:text-muted-foreground" />
-              <span className="pc:flex pc:min-w-0 pc:flex-col">
-                <span dir="auto" className="pc:truncate pc:font-medium">
-                  {file.name}
-                </span>
-                <span dir="ltr" className="pc:self-start pc:tabular-nums pc:text-muted-foreground">
-                  {formatBytes(file.size)}
-                </span>
-              </span>
-            </li>
+            <FileChip key={index} name={file.name} size={file.size} labels={labels} />
           ),
         )}
       </ul>
