@@ -78,6 +78,12 @@ export interface MessageBubbleLabels {
   interrupted: string;
   /** @default "The answer failed" */
   error: string;
+  /** A remote image from an origin not allowed, before the user asks for it. @default (alt, host) => `Show image “${alt}” from ${host}` */
+  showImage: (alt: string, host: string) => string;
+  /** An image without alt text. @default "Image" */
+  image: string;
+  /** Under an answer that could not be formatted. @default "Shown as plain text: this answer could not be formatted." */
+  shownAsText: string;
   /** @default (ms) => `first token ${ms} ms` */
   timeToFirstToken: (ms: number) => string;
   /** @default (rate) => `${rate} tokens/s` */
@@ -264,6 +270,9 @@ export const defaultChatLabels: ChatLabels = {
     stopped: 'Stopped',
     interrupted: 'Connection lost: the answer is incomplete',
     error: 'The answer failed',
+    showImage: (alt, host) => `Show image “${alt}” from ${host}`,
+    image: 'Image',
+    shownAsText: 'Shown as plain text: this answer could not be formatted.',
     timeToFirstToken: (ms) => `first token ${ms} ms`,
     tokensPerSecond: (rate) => `${rate} tokens/s`,
   },

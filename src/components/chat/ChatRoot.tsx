@@ -15,6 +15,7 @@ import { ChatLabelsProvider, useLabels, type ChatLabelsOverride } from '../label
 import { cn } from '../lib/cn.js';
 import { composeEventHandlers } from '../lib/compose-event-handlers.js';
 import { ChatAnnouncer } from './ChatAnnouncer.js';
+import { ImageOriginsContext } from '../markdown/Markdown.js';
 import { ToolRenderersContext, type ToolRenderers } from '../parts/tool-renderers.js';
 import { ComposerProvider } from './composer-context.js';
 
@@ -36,6 +37,12 @@ export interface ChatRootProps extends ComponentProps<'section'> {
    * @example { get_weather: WeatherCard }
    */
   toolRenderers?: ToolRenderers;
+  /**
+   * Origins whose images in model text load by themselves (`["https://images.example.com"]`). An image from any other
+   * origin shows as a chip with its alt text and host and loads only when the user asks: its URL could carry what a
+   * prompt injection made the model put there. @default [] (none)
+   */
+  allowedImageOrigins?: readonly string[];
 }
 
 /**
@@ -51,7 +58,15 @@ export interface ChatRootProps extends ComponentProps<'section'> {
  * </ChatRoot>
  */
 export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot(
-  { chat, useChat = useSSEChat, options, labels, toolRenderers = noRenderers, ...props },
+  {
+    chat,
+    useChat = useSSEChat,
+    options,
+    labels,
+    toolRenderers = noRenderers,
+    allowedImageOrigins = noOrigins,
+    ...props
+  },
   ref,
 ): ReactElement {
   const layout = <ChatLayout {...props} sectionRef={ref} />;
@@ -65,12 +80,15 @@ export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot
   // Always the same element type, so giving labels later (translations loaded async) never remounts the chat.
   return (
     <ChatLabelsProvider labels={labels}>
-      <ToolRenderersContext.Provider value={toolRenderers}>{root}</ToolRenderersContext.Provider>
+      <ToolRenderersContext.Provider value={toolRenderers}>
+        <ImageOriginsContext.Provider value={allowedImageOrigins}>{root}</ImageOriginsContext.Provider>
+      </ToolRenderersContext.Provider>
     </ChatLabelsProvider>
   );
 });
 
 const noRenderers: ToolRenderers = {};
+const noOrigins: readonly string[] = [];
 
 /** Calls the hook and shares its chat. Re-renders with every snapshot; its children, made by `ChatRoot`, do not. */
 function HookedProvider({

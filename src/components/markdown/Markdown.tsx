@@ -1,28 +1,72 @@
 'use client';
 import type { Token } from 'marked';
-import { memo, useState, type ReactElement } from 'react';
+import {
+  Component,
+  createContext,
+  memo,
+  useContext,
+  useState,
+  type ErrorInfo,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { useLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { BlockCache } from './block-cache.js';
-import { renderBlocks } from './render.js';
+import { renderBlocks, type RenderPolicy } from './render.js';
 
 export interface MarkdownProps {
   /** The markdown to show (untrusted model text: rendered safely, never as HTML). */
   children: string;
   /** Still arriving: the last block is completed on the fly and a caret follows it. @default false */
   streaming?: boolean;
+  /**
+   * Origins whose images load by themselves (`"https://images.example.com"`); an image from anywhere else is a chip
+   * that loads it when the user asks. @default those of the nearest `ChatRoot` (none)
+   */
+  allowedImageOrigins?: readonly string[];
   /** Joined last. Size and line height come from here or from the surrounding text (none are set by default). */
   className?: string;
 }
 
+const noOrigins: readonly string[] = [];
+
+/** The image origins a `ChatRoot` allows (`allowedImageOrigins`). */
+export const ImageOriginsContext = createContext<readonly string[]>(noOrigins);
+
 /** A finished block renders once; later tokens of the answer never re-render it. */
-const Block = memo(function Block({ tokens }: { tokens: Token[] }) {
-  return <>{renderBlocks(tokens)}</>;
+const Block = memo(function Block({ tokens, policy }: { tokens: Token[]; policy: RenderPolicy }) {
+  return <>{renderBlocks(tokens, policy)}</>;
 });
 
-/** Safe GFM markdown that streams smoothly: finished blocks are parsed and rendered once. */
-export function Markdown({ children, streaming = false, className }: MarkdownProps): ReactElement {
+/**
+ * Safe GFM markdown that streams smoothly: finished blocks are parsed and rendered once. Whatever the text holds,
+ * the work stays linear in its length, and a failure shows the text as written instead of taking the chat down.
+ */
+export function Markdown(props: MarkdownProps): ReactElement {
+  return (
+    <MarkdownBoundary text={props.children}>
+      <MarkdownBlocks {...props} />
+    </MarkdownBoundary>
+  );
+}
+
+function MarkdownBlocks({ children, streaming = false, allowedImageOrigins, className }: MarkdownProps): ReactElement {
+  const inScope = useContext(ImageOriginsContext);
+  const origins = allowedImageOrigins ?? inScope;
   const [cache] = useState(() => new BlockCache());
-  const { stable, live } = cache.update(children, streaming);
+  // One policy object per list of origins, so finished blocks keep skipping their re-render.
+  const [policy, setPolicy] = useState<RenderPolicy>(() => ({ allowedImageOrigins: origins }));
+  if (policy.allowedImageOrigins !== origins) setPolicy({ allowedImageOrigins: origins });
+  let blocks: ReturnType<BlockCache['update']>;
+  try {
+    blocks = cache.update(children, streaming);
+  } catch (error) {
+    // Where no error boundary catches (server rendering), a parser failure still must not take the page down.
+    console.error('[chat-ui] a message could not be formatted; it is shown as plain text', error);
+    return <PlainText text={children} />;
+  }
+  const { stable, live } = blocks;
   return (
     <div
       data-slot="markdown"
@@ -30,9 +74,44 @@ export function Markdown({ children, streaming = false, className }: MarkdownPro
       className={cn('pc:min-w-0 pc:break-words', className)}
     >
       {stable.map((block) => (
-        <Block key={block.id} tokens={block.tokens} />
+        <Block key={block.id} tokens={block.tokens} policy={policy} />
       ))}
-      {renderBlocks(live, 'live')}
+      {renderBlocks(live, policy, 'live')}
     </div>
   );
+}
+
+/** The answer as it was written, with a quiet word on why: what a message shows when it could not be formatted. */
+function PlainText({ text }: { text: string }): ReactElement {
+  const labels = useLabels('messageBubble');
+  return (
+    <div data-slot="markdown" data-fallback="" className="pc:min-w-0 pc:break-words">
+      <p className="pc:m-0 pc:whitespace-pre-wrap">{text}</p>
+      <p className="pc:m-0 pc:mt-2 pc:text-xs pc:text-muted-foreground">{labels.shownAsText}</p>
+    </div>
+  );
+}
+
+/**
+ * One message's safety net: if formatting its text throws, that message shows its text as written and the chat goes
+ * on; a new text tries formatting again.
+ */
+class MarkdownBoundary extends Component<{ text: string; children: ReactNode }, { failedOn: string | null }> {
+  override state = { failedOn: null as string | null };
+
+  static getDerivedStateFromError(): Partial<{ failedOn: string | null }> {
+    return { failedOn: '' };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    this.setState({ failedOn: this.props.text });
+    console.error('[chat-ui] a message could not be formatted; it is shown as plain text', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    const { failedOn } = this.state;
+    // '' marks the render that failed, before componentDidCatch names its text.
+    if (failedOn === '' || failedOn === this.props.text) return <PlainText text={this.props.text} />;
+    return this.props.children;
+  }
 }

@@ -1,5 +1,6 @@
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
 import { closeOpenMarkdown } from './close-open-markdown.js';
+import { safeLex } from './safe-lex.js';
 
 /** A finished top-level block: its tokens never change, so its rendering can be reused. */
 export interface StableBlock {
@@ -7,7 +8,7 @@ export interface StableBlock {
   tokens: Token[];
 }
 
-const lex = (markdown: string): Token[] => Lexer.lex(markdown, { gfm: true });
+const lex = safeLex;
 
 /**
  * Splits streaming markdown into finished blocks and the live last block, lexing only the text after the

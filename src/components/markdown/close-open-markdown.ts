@@ -6,10 +6,7 @@
  */
 export function closeOpenMarkdown(block: string): string {
   if (/^ {0,3}(```|~~~)/.test(block)) return block;
-  let text = block
-    .replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1')
-    .replace(/\[([^\]\n]*)$/, '$1')
-    .replace(/(^|\s)(\*{1,3}|_{1,3}|~~|`)$/, '$1');
+  let text = dropOpenLink(block).replace(/(^|\s)(\*{1,3}|_{1,3}|~~|`)$/, '$1');
 
   if ((text.match(/`/g) ?? []).length % 2 === 1) return `${text}\``;
   const outsideCode = text.replace(/`[^`]*`/g, '');
@@ -23,4 +20,23 @@ export function closeOpenMarkdown(block: string): string {
   }
   text = closers.length > 0 ? text.trimEnd() : text;
   return text + closers.join('');
+}
+
+/**
+ * `[text](url-still-arriving` becomes `text`, and a `[` not closed yet on the last line is dropped. With string
+ * searches, not a regular expression: `\[[^\]\n]*\]\(` retried at each of 100,000 `[` scans the text each time.
+ */
+function dropOpenLink(text: string): string {
+  // The URL runs to the end without `)` or a space; its `](` opens that run.
+  let urlStart = text.length;
+  while (urlStart > 0 && !/[)\s]/.test(text[urlStart - 1] as string)) urlStart -= 1;
+  const close = text.indexOf('](', urlStart);
+  if (close >= 0) {
+    const open = text.lastIndexOf('[', close);
+    if (open >= 0 && !/[\]\n]/.test(text.slice(open + 1, close)))
+      return text.slice(0, open) + text.slice(open + 1, close);
+  }
+  const lineStart = Math.max(text.lastIndexOf(']'), text.lastIndexOf('\n')) + 1;
+  const open = text.indexOf('[', lineStart);
+  return open < 0 ? text : text.slice(0, open) + text.slice(open + 1);
 }

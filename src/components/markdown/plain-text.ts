@@ -1,10 +1,9 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { safeLex } from './safe-lex.js';
 
 /** The words of markdown without its syntax, for a screen-reader announcement. */
 export function markdownToPlainText(markdown: string): string {
-  return collect(Lexer.lex(markdown, { gfm: true }))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collect(safeLex(markdown)).replace(/\s+/g, ' ').trim();
 }
 
 /** Blocks are separated by a space; inline parts of one block join as they are. */

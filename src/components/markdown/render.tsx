@@ -1,25 +1,49 @@
 import type { Token, Tokens } from 'marked';
 import type { ReactNode } from 'react';
 import { CodeBlock } from './CodeBlock.js';
-import { safeUrl } from './safe-url.js';
+import { ExternalImage } from './ExternalImage.js';
+import type { PlainBlockToken } from './safe-lex.js';
+import { webUrl } from './safe-url.js';
+
+/** What the model's text may load. */
+export interface RenderPolicy {
+  /** Origins (`https://images.example.com`) whose images load by themselves; others wait for the user. */
+  allowedImageOrigins: readonly string[];
+}
 
 /**
- * Turns marked tokens into React elements. Safe by construction: raw HTML is shown as text, URLs pass
- * {@link safeUrl}, and nothing is ever injected as markup.
+ * Blocks nested deeper than this render as the text the model wrote: no answer needs more, and React and the DOM
+ * would pay for each level (the parser's own limit, in safe-lex, keeps most such text from getting here).
  */
-export function renderBlocks(tokens: readonly Token[], keyPrefix = ''): ReactNode[] {
-  return tokens.map((token, i) => renderBlock(token, `${keyPrefix}${i}`));
+const MAX_DEPTH = 24;
+
+/**
+ * Turns marked tokens into React elements. Safe by construction: raw HTML is shown as text, links are http(s) only,
+ * remote images load only from allowed origins, and nothing is ever injected as markup.
+ */
+export function renderBlocks(tokens: readonly Token[], policy: RenderPolicy, keyPrefix = '', depth = 0): ReactNode[] {
+  return tokens.map((token, i) => renderBlock(token, `${keyPrefix}${i}`, policy, depth));
 }
 
 const prose = 'pc:my-2 pc:first:mt-0 pc:last:mb-0';
 
-function renderBlock(token: Token, key: string): ReactNode {
+const asText = (key: string, text: string): ReactNode => (
+  <p key={key} className={`${prose} pc:whitespace-pre-wrap`}>
+    {text}
+  </p>
+);
+
+function renderBlock(token: Token, key: string, policy: RenderPolicy, depth: number): ReactNode {
   const t = token as Tokens.Generic;
+  if (depth > MAX_DEPTH) return asText(key, t.raw);
+  const inline = (tokens: readonly Token[] | undefined) => renderInline(tokens, policy);
   switch (token.type) {
+    case 'plain-block':
+      return asText(key, (token as unknown as PlainBlockToken).text);
     case 'paragraph':
       return (
         <p key={key} className={prose}>
-          {renderInline((t as Tokens.Paragraph).tokens)}
+          {inline((t as Tokens.Paragraph).tokens)}
         </p>
       );
     case 'heading': {
@@ -28,7 +52,7 @@ function renderBlock(token: Token, key: string): ReactNode {
       const Tag = heading.depth <= 3 ? 'h3' : 'h4';
       return (
         <Tag key={key} className={`${prose} pc:text-base pc:font-semibold`}>
-          {renderInline(heading.tokens)}
+          {inline(heading.tokens)}
         </Tag>
       );
     }
@@ -39,7 +63,7 @@ function renderBlock(token: Token, key: string): ReactNode {
     case 'blockquote':
       return (
         <blockquote key={key} className={`${prose} pc:border-s-4 pc:border-border pc:ps-3 pc:text-muted-foreground`}>
-          {renderBlocks((t as Tokens.Blockquote).tokens, `${key}.`)}
+          {renderBlocks((t as Tokens.Blockquote).tokens, policy, `${key}.`, depth + 1)}
         </blockquote>
       );
     case 'list': {
@@ -55,7 +79,7 @@ function renderBlock(token: Token, key: string): ReactNode {
               className="pc:me-1.5 pc:align-middle"
             />
           )}
-          {renderBlocks(item.tokens, `${key}.${i}.`)}
+          {renderBlocks(item.tokens, policy, `${key}.${i}.`, depth + 1)}
         </li>
       ));
       return list.ordered ? (
@@ -91,7 +115,7 @@ function renderBlock(token: Token, key: string): ReactNode {
               <tr>
                 {table.header.map((c, i) => (
                   <th key={i} className={`${cell} ${align(i)} pc:bg-muted pc:font-semibold`}>
-                    {renderInline(c.tokens)}
+                    {inline(c.tokens)}
                   </th>
                 ))}
               </tr>
@@ -101,7 +125,7 @@ function renderBlock(token: Token, key: string): ReactNode {
                 <tr key={r}>
                   {row.map((c, i) => (
                     <td key={i} className={`${cell} ${align(i)}`}>
-                      {renderInline(c.tokens)}
+                      {inline(c.tokens)}
                     </td>
                   ))}
                 </tr>
@@ -118,36 +142,34 @@ function renderBlock(token: Token, key: string): ReactNode {
       return null;
     case 'text': {
       const text = t as Tokens.Text;
-      return <span key={key}>{text.tokens ? renderInline(text.tokens) : text.text}</span>;
+      return <span key={key}>{text.tokens ? inline(text.tokens) : text.text}</span>;
     }
     default:
       // `html` and anything unknown: shown as the text the model wrote, never as markup.
-      return (
-        <p key={key} className={`${prose} pc:whitespace-pre-wrap`}>
-          {t.raw}
-        </p>
-      );
+      return asText(key, t.raw);
   }
 }
 
-function renderInline(tokens: readonly Token[] | undefined): ReactNode[] {
-  return (tokens ?? []).map((token, i) => renderInlineToken(token, i));
+function renderInline(tokens: readonly Token[] | undefined, policy: RenderPolicy, depth = 0): ReactNode[] {
+  return (tokens ?? []).map((token, i) => renderInlineToken(token, i, policy, depth));
 }
 
-function renderInlineToken(token: Token, key: number): ReactNode {
+function renderInlineToken(token: Token, key: number, policy: RenderPolicy, depth: number): ReactNode {
   const t = token as Tokens.Generic;
+  if (depth > MAX_DEPTH) return t.raw;
+  const inner = (tokens: readonly Token[] | undefined) => renderInline(tokens, policy, depth + 1);
   switch (token.type) {
     case 'text':
     case 'escape': {
       const text = t as Tokens.Text;
-      return text.tokens ? <span key={key}>{renderInline(text.tokens)}</span> : text.text;
+      return text.tokens ? <span key={key}>{inner(text.tokens)}</span> : text.text;
     }
     case 'strong':
-      return <strong key={key}>{renderInline((t as Tokens.Strong).tokens)}</strong>;
+      return <strong key={key}>{inner((t as Tokens.Strong).tokens)}</strong>;
     case 'em':
-      return <em key={key}>{renderInline((t as Tokens.Em).tokens)}</em>;
+      return <em key={key}>{inner((t as Tokens.Em).tokens)}</em>;
     case 'del':
-      return <del key={key}>{renderInline((t as Tokens.Del).tokens)}</del>;
+      return <del key={key}>{inner((t as Tokens.Del).tokens)}</del>;
     case 'codespan':
       return (
         <code key={key} className="pc:rounded pc:bg-muted pc:px-1 pc:py-0.5 pc:font-mono pc:text-[0.9em]">
@@ -158,36 +180,42 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       return <br key={key} />;
     case 'link': {
       const link = t as Tokens.Link;
-      const href = safeUrl(link.href);
-      const children = renderInline(link.tokens);
-      if (!href) return <span key={key}>{children}</span>;
+      const url = webUrl(link.href);
+      const children = inner(link.tokens);
+      if (!url) return <span key={key}>{children}</span>;
       return (
         <a
           key={key}
-          href={href}
-          title={link.title ?? undefined}
+          href={url.href}
           target="_blank"
           rel="noopener noreferrer nofollow"
-          className="pc:text-accent pc:underline pc:underline-offset-2 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
+          className="pc:group/link pc:relative pc:text-accent pc:underline pc:underline-offset-2 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
         >
           {children}
+          {/* Where the link really goes, whatever its text says: shown on hover and focus, read after the text. */}
+          <span
+            data-slot="link-host"
+            className="pc:pointer-events-none pc:absolute pc:bottom-full pc:start-0 pc:z-10 pc:mb-1 pc:hidden pc:whitespace-nowrap pc:rounded pc:bg-foreground pc:px-1.5 pc:py-0.5 pc:text-xs pc:text-background pc:no-underline pc:group-hover/link:block pc:group-focus-visible/link:block"
+            aria-hidden="true"
+          >
+            {url.host}
+          </span>
+          <span className="pc:sr-only"> ({url.host})</span>
         </a>
       );
     }
     case 'image': {
       const image = t as Tokens.Image;
-      const src = safeUrl(image.href);
+      const url = webUrl(image.href);
       // Only web images: a data: or script URL never becomes a source.
-      if (!src || !/^https?:/i.test(src)) return image.text;
+      if (!url) return image.text;
       return (
-        <img
+        <ExternalImage
           key={key}
-          src={src}
+          src={url.href}
+          host={url.host}
           alt={image.text}
-          title={image.title ?? undefined}
-          loading="lazy"
-          referrerPolicy="no-referrer"
-          className="pc:inline-block pc:max-w-full pc:rounded"
+          allowed={policy.allowedImageOrigins.includes(url.origin)}
         />
       );
     }

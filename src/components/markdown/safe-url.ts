@@ -1,16 +1,24 @@
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** An address the chat may follow or load: absolute http(s), with its host for the reader to see. */
+export interface WebUrl {
+  href: string;
+  /** @example "docs.example.com" */
+  host: string;
+  /** @example "https://docs.example.com" */
+  origin: string;
+}
 
 /**
- * The URL if it is safe to put in `href`/`src`, else `null`. Model text is untrusted: only web, mail and
- * relative URLs pass; `javascript:`, `data:`, `vbscript:` and every other scheme are refused, however they
- * are disguised (case, whitespace, control characters, entities already decoded by the lexer).
+ * The URL if it is an absolute http(s) address, else `null`. Model text is untrusted: `javascript:`, `data:`,
+ * `mailto:`, relative and protocol-relative URLs are refused, however they are disguised — the URL parser removes
+ * the tabs, newlines and control characters a browser would, before the scheme is checked.
  */
-export function safeUrl(raw: string): string | null {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
-  const url = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (url === '') return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
-  if (!scheme) return url.startsWith('//') ? null : raw.trim();
-  return ALLOWED_PROTOCOLS.has(`${scheme[1]?.toLowerCase()}:`) ? raw.trim() : null;
+export function webUrl(raw: string): WebUrl | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return { href: url.href, host: url.host, origin: url.origin };
 }

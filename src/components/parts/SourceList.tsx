@@ -3,6 +3,7 @@ import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react
 import type { SourcePart } from '../../core/messages.js';
 import { useLabels, type ToolLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
+import { webUrl } from '../markdown/safe-url.js';
 
 export interface SourceListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The sources the model cited; any that is not an http(s) URL is left out. */
@@ -12,14 +13,9 @@ export interface SourceListProps extends Omit<ComponentProps<'div'>, 'children'>
 }
 
 /** A cited URL as a link can safely show it: http(s) only (the model may cite anything), with its host. */
-function webPage(url: string): { href: string; host: string } | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return { href: parsed.href, host: parsed.hostname.replace(/^www\./, '') };
-  } catch {
-    return null;
-  }
+function webPage(raw: string): { href: string; host: string } | null {
+  const url = webUrl(raw);
+  return url && { href: url.href, host: url.host.replace(/^www\./, '') };
 }
 
 /**

@@ -4,16 +4,21 @@ import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { closeOpenMarkdown } from '../../../src/components/markdown/close-open-markdown.js';
 import { Markdown } from '../../../src/components/markdown/Markdown.js';
 import { markdownToPlainText } from '../../../src/components/markdown/plain-text.js';
-import { safeUrl } from '../../../src/components/markdown/safe-url.js';
+import { webUrl } from '../../../src/components/markdown/safe-url.js';
 
-describe('safeUrl', () => {
-  it.each(['https://example.com/a?b=c', 'http://x.test', 'mailto:a@b.test', '/relative/path', '#anchor', 'page.html'])(
-    'keeps %s',
-    (url) => {
-      expect(safeUrl(url)).toBe(url);
-    },
-  );
+describe('webUrl', () => {
   it.each([
+    ['https://example.com/a?b=c', 'example.com'],
+    ['http://x.test', 'x.test'],
+    [' https://docs.example.org:8443/p ', 'docs.example.org:8443'],
+  ])('keeps %s, whose host is %s', (url, host) => {
+    expect(webUrl(url)).toMatchObject({ href: new URL(url.trim()).href, host });
+  });
+  it.each([
+    'mailto:a@b.test',
+    '/relative/path',
+    '#anchor',
+    'page.html',
     'javascript:alert(1)',
     'JAVASCRIPT:alert(1)',
     ' javascript:alert(1)',
@@ -25,7 +30,7 @@ describe('safeUrl', () => {
     'file:///etc/passwd',
     '//evil.test/x',
   ])('refuses %j', (url) => {
-    expect(safeUrl(url)).toBeNull();
+    expect(webUrl(url)).toBeNull();
   });
 });
 

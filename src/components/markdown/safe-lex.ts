@@ -1,0 +1,128 @@
+import { Lexer, type Token } from 'marked';
+
+/**
+ * Markers opening a line (quote `>`, list bullets and numbers) or columns of indentation beyond which nesting is no
+ * longer structure a reader can follow but an attack on the parser: marked's block lexer recurses per level (20,000
+ * `>` overflow the stack) and its list lexer grows superlinearly with depth.
+ */
+const MAX_NESTING = 16;
+const MAX_INDENT_COLUMNS = 64;
+/**
+ * Inline markers (`*`, `_`, `` ` ``, `~`, `[`, `]`) in one block beyond which marked's delimiter and link matching
+ * grow superlinearly (`*a` × 20,000 took 0.9 s); a real paragraph has a few dozen.
+ */
+const MAX_INLINE_MARKERS = 1000;
+/** List items in one block beyond which marked's list lexer grows superlinearly (found by the fuzz test). */
+const MAX_LIST_ITEMS = 500;
+
+/** A block of model text shown as it was written, because parsing it as markdown would cost too much. */
+export interface PlainBlockToken {
+  type: 'plain-block';
+  raw: string;
+  text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LEADING_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+
+function indentColumns(line: string): number {
+  let columns = 0;
+  for (const char of line) {
+    if (char === ' ') columns += 1;
+    else if (char === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
+function countMarkers(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // * _ ` ~ [ ]
+    if (c === 42 || c === 95 || c === 96 || c === 126 || c === 91 || c === 93) count += 1;
+  }
+  return count;
+}
+
+function nesting(line: string): number {
+  const run = LEADING_MARKERS.exec(line)?.[0] ?? '';
+  let depth = 0;
+  for (const token of run.matchAll(/>|[-*+]|\d{1,9}[.)]/g)) if (token[0] !== undefined) depth += 1;
+  return depth;
+}
+
+/**
+ * The text cut into blocks (at blank lines outside code fences, each keeping the blank lines after it), each marked
+ * when it is pathological. One linear pass.
+ */
+function blocksOf(markdown: string): { text: string; pathological: boolean }[] {
+  const blocks: { text: string; pathological: boolean }[] = [];
+  let text = '';
+  let markers = 0;
+  let items = 0;
+  let pathological = false;
+  let fence: string | null = null;
+  let blank = false;
+  for (const line of markdown.split(/(?<=\n)/)) {
+    const isBlank = line.trim() === '';
+    if (fence === null && !isBlank && blank && text !== '') {
+      blocks.push({ text, pathological });
+      text = '';
+      markers = 0;
+      items = 0;
+      pathological = false;
+    }
+    text += line;
+    blank = isBlank;
+    const opening = FENCE.exec(line)?.[1];
+    if (fence !== null) {
+      if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = null;
+      continue;
+    }
+    if (opening) {
+      fence = opening;
+      continue;
+    }
+    markers += countMarkers(line);
+    const depth = nesting(line);
+    if (depth > 0) items += 1;
+    if (
+      markers > MAX_INLINE_MARKERS ||
+      items > MAX_LIST_ITEMS ||
+      depth > MAX_NESTING ||
+      indentColumns(line) > MAX_INDENT_COLUMNS
+    )
+      pathological = true;
+  }
+  if (text !== '') blocks.push({ text, pathological });
+  return blocks;
+}
+
+/**
+ * Lexes model text as GFM, bounded: the work is linear in the text whatever it holds. Text without a pathological
+ * block is lexed as a whole, exactly as marked would; a pathological block (nesting too deep, too many inline
+ * markers or list items) becomes a `plain-block` token shown as written, and the text around it is lexed as usual. The tokens' raw
+ * text still joins into the input.
+ */
+export function safeLex(markdown: string): Token[] {
+  const blocks = blocksOf(markdown);
+  if (!blocks.some((block) => block.pathological)) return Lexer.lex(markdown, { gfm: true });
+  const tokens: Token[] = [];
+  let normal = '';
+  const flush = () => {
+    if (normal !== '') tokens.push(...Lexer.lex(normal, { gfm: true }));
+    normal = '';
+  };
+  for (const block of blocks) {
+    if (!block.pathological) {
+      normal += block.text;
+      continue;
+    }
+    flush();
+    const plain: PlainBlockToken = { type: 'plain-block', raw: block.text, text: block.text.trimEnd() };
+    tokens.push(plain as unknown as Token);
+  }
+  flush();
+  return tokens;
+}
