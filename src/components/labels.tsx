@@ -78,8 +78,8 @@ export interface MessageBubbleLabels {
   interrupted: string;
   /** @default "The answer failed" */
   error: string;
-  /** A remote image from an origin not allowed, before the user asks for it. @default (alt, host) => `Show image “${alt}” from ${host}` */
-  showImage: (alt: string, host: string) => string;
+  /** Read before a remote image that waits for the user (its alt text and host follow). @default "Show image" */
+  showImage: string;
   /** An image without alt text. @default "Image" */
   image: string;
   /** Under an answer that could not be formatted. @default "Shown as plain text: this answer could not be formatted." */
@@ -270,7 +270,7 @@ export const defaultChatLabels: ChatLabels = {
     stopped: 'Stopped',
     interrupted: 'Connection lost: the answer is incomplete',
     error: 'The answer failed',
-    showImage: (alt, host) => `Show image “${alt}” from ${host}`,
+    showImage: 'Show image',
     image: 'Image',
     shownAsText: 'Shown as plain text: this answer could not be formatted.',
     timeToFirstToken: (ms) => `first token ${ms} ms`,

@@ -50,7 +50,7 @@ export const arabicLabels: ChatLabels = {
     stopped: 'توقف',
     interrupted: 'انقطع الاتصال: الإجابة غير مكتملة',
     error: 'فشلت الإجابة',
-    showImage: (alt, host) => `عرض الصورة «${alt}» من ${host}`,
+    showImage: 'عرض الصورة',
     image: 'صورة',
     shownAsText: 'معروضة كنص عادي: تعذر تنسيق هذه الإجابة.',
     timeToFirstToken: (ms) => `أول رمز بعد ${ms} م.ث`,

@@ -33,10 +33,10 @@ export function ExternalImage({ src, host, alt, allowed }: ExternalImageProps): 
       type="button"
       data-slot="blocked-image"
       onClick={() => setShown(true)}
-      aria-label={text.showImage(alt, host)}
-      title={text.showImage(alt, host)}
+      title={`${text.showImage}: ${host}`}
       className="pc:inline-flex pc:max-w-full pc:cursor-pointer pc:items-center pc:gap-1.5 pc:rounded-md pc:border pc:border-border pc:bg-muted pc:px-2 pc:py-0.5 pc:align-middle pc:font-sans pc:text-xs pc:text-foreground pc:hover:bg-border pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
     >
+      <span className="pc:sr-only">{text.showImage}:</span>{' '}
       <svg
         viewBox="0 0 24 24"
         aria-hidden="true"
@@ -51,7 +51,7 @@ export function ExternalImage({ src, host, alt, allowed }: ExternalImageProps): 
       </svg>
       <span dir="auto" className="pc:truncate">
         {alt || text.image}
-      </span>
+      </span>{' '}
       <span dir="ltr" className="pc:shrink-0 pc:text-muted-foreground">
         {host}
       </span>

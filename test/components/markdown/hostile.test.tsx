@@ -41,7 +41,7 @@ describe('exfiltration through images', () => {
     );
     render(<Markdown>{'![chart](https://attacker.example/c.png)'}</Markdown>);
     expect(document.querySelector('img')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show image “chart” from attacker.example' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show image: chart attacker.example' }));
     expect(document.querySelector('img')).toHaveAttribute('src', 'https://attacker.example/c.png');
   });
 
