@@ -77,7 +77,7 @@ export const MarkdownAnswer: Story = {
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
     await expect(canvas.getByRole('table')).toBeVisible();
     await expect(canvas.getByText('ts')).toBeVisible();
-    const link = canvas.getByRole('link', { name: 'the RFC' });
+    const link = canvas.getByRole('link', { name: 'the RFC (www.rfc-editor.org)' });
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
     await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   },
