@@ -1,9 +1,9 @@
 'use client';
 import { cva } from 'class-variance-authority';
-import { forwardRef, memo, type ComponentProps, type ReactElement } from 'react';
+import { forwardRef, memo, useMemo, type ComponentProps, type ReactElement } from 'react';
 import { toChatMessage, type ChatMessageInput, type MessageFeedback, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
-import { useLabels, type MessageBubbleLabels } from './labels.js';
+import { ChatLabelsProvider, useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
 import { segmentsOf } from './lib/message-segments.js';
 import { Markdown } from './markdown/Markdown.js';
@@ -115,6 +115,8 @@ export const StreamingMessageBubble = memo(
     ref,
   ): ReactElement {
     const text = useLabels('messageBubble', labels);
+    // One object per `labels`: a new one per render would re-render every finished block's code and chips.
+    const scopedLabels = useMemo(() => labels && { messageBubble: labels }, [labels]);
     const renderersInScope = useToolRenderers();
     const renderers = toolRenderers ?? renderersInScope;
     const own = toChatMessage(message);
@@ -163,93 +165,108 @@ export const StreamingMessageBubble = memo(
         className={cn(messageBubbleVariants({ role }), 'pc:group/message', className)}
         {...props}
       >
-        {files.length > 0 && <MessageFiles files={files} />}
-        {role === 'user' ? (
-          <EditableUserMessage
-            text={content}
-            branch={message.branch}
-            group={group}
-            onEdit={onEdit}
-            onSwitchBranch={onSwitchBranch}
-            labels={labels}
-          >
-            {(content !== '' || files.length === 0) && body(content, false)}
-          </EditableUserMessage>
-        ) : role !== 'assistant' ? (
-          body(content, false)
-        ) : (
-          segments.map((segment, index) => {
-            const streaming = isStreaming && segment === last;
-            if (segment.kind === 'text') return body(segment.text, streaming, index);
-            if (segment.kind === 'reasoning')
-              return (
-                <details
-                  key={index}
-                  data-slot="message-reasoning"
-                  open={streaming || undefined}
-                  className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
-                >
-                  <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-                    {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-                    <svg
-                      viewBox="0 0 16 16"
-                      aria-hidden="true"
-                      className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-                    >
-                      <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-                    </svg>
-                    {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-                    {streaming ? text.thinkingNow : text.thinking}
-                  </summary>
-                  <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
-                    {segment.text}
-                  </Markdown>
-                </details>
-              );
-            const { call } = segment;
-            const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;
-            const addResult = onToolResult && ((result: unknown) => onToolResult(call.toolCallId, result));
-            return <Renderer key={index} call={call} addResult={addResult} />;
-          })
-        )}
-        {awaitingText && body('', true)}
-        {sources.length > 0 && <SourceList sources={sources} />}
+        {/* The bubble's own labels reach its parts too (a code block's Copy, an image chip). */}
+        <ChatLabelsProvider labels={scopedLabels}>
+          {files.length > 0 && <MessageFiles files={files} />}
+          {role === 'user' ? (
+            <EditableUserMessage
+              text={content}
+              branch={message.branch}
+              group={group}
+              onEdit={onEdit}
+              onSwitchBranch={onSwitchBranch}
+              labels={labels}
+            >
+              {(content !== '' || files.length === 0) && body(content, false)}
+            </EditableUserMessage>
+          ) : role !== 'assistant' ? (
+            body(content, false)
+          ) : (
+            segments.map((segment, index) => {
+              const streaming = isStreaming && segment === last;
+              if (segment.kind === 'text') return body(segment.text, streaming, index);
+              if (segment.kind === 'reasoning')
+                return (
+                  <details
+                    key={index}
+                    data-slot="message-reasoning"
+                    open={streaming || undefined}
+                    className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+                  >
+                    <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
+                      {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
+                      <svg
+                        viewBox="0 0 16 16"
+                        aria-hidden="true"
+                        className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
+                      >
+                        <path
+                          d="m6 3 5 5-5 5"
+                          fill="none"
+                          stroke="currentColor"
+                          strokeWidth="2"
+                          strokeLinecap="round"
+                        />
+                      </svg>
+                      {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
+                      {streaming
+                        ? text.thinkingNow
+                        : segment.durationMs !== undefined
+                          ? text.thoughtFor(Math.max(1, Math.round(segment.durationMs / 1000)))
+                          : text.thinking}
+                    </summary>
+                    <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
+                      {segment.text}
+                    </Markdown>
+                  </details>
+                );
+              const { call } = segment;
+              const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;
+              const addResult = onToolResult && ((result: unknown) => onToolResult(call.toolCallId, result));
+              return <Renderer key={index} call={call} addResult={addResult} />;
+            })
+          )}
+          {awaitingText && body('', true)}
+          {sources.length > 0 && <SourceList sources={sources} />}
 
-        {note && (
-          <p
-            data-slot="message-status"
-            className={cn(
-              'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
-              status === 'error'
-                ? 'pc:text-danger'
-                : status === 'interrupted'
-                  ? 'pc:text-warning'
-                  : 'pc:text-muted-foreground',
-            )}
-          >
-            <span>
-              {message.error && status === 'error' ? `${text.error}: ${message.error.message}` : (text[note] as string)}
-            </span>
-          </p>
-        )}
+          {note && (
+            <p
+              data-slot="message-status"
+              className={cn(
+                'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
+                status === 'error'
+                  ? 'pc:text-danger'
+                  : status === 'interrupted'
+                    ? 'pc:text-warning'
+                    : 'pc:text-muted-foreground',
+              )}
+            >
+              <span>
+                {message.error && status === 'error'
+                  ? `${text.error}: ${message.error.message}`
+                  : (text[note] as string)}
+              </span>
+            </p>
+          )}
 
-        {finished && role === 'assistant' && (
-          <MessageActions
-            status={status}
-            content={content}
-            metrics={metrics}
-            onRetry={onRetry}
-            onRegenerate={onRegenerate}
-            onCopy={onCopy}
-            feedback={message.feedback}
-            onFeedback={onFeedback}
-            labels={labels}
-          >
-            {onSwitchBranch && (
-              <BranchPicker branch={message.branch} group={group} onSwitch={onSwitchBranch} labels={labels} />
-            )}
-          </MessageActions>
-        )}
+          {finished && role === 'assistant' && (
+            <MessageActions
+              status={status}
+              content={content}
+              metrics={metrics}
+              onRetry={onRetry}
+              onRegenerate={onRegenerate}
+              onCopy={onCopy}
+              feedback={message.feedback}
+              onFeedback={onFeedback}
+              labels={labels}
+            >
+              {onSwitchBranch && (
+                <BranchPicker branch={message.branch} group={group} onSwitch={onSwitchBranch} labels={labels} />
+              )}
+            </MessageActions>
+          )}
+        </ChatLabelsProvider>
       </article>
     );
   }),

@@ -42,6 +42,8 @@ export interface MessageBubbleLabels {
   thinking: string;
   /** @default "Thinking…" */
   thinkingNow: string;
+  /** The folded reasoning of a finished answer, once its duration is known. @default (seconds) => `Thought for ${seconds} s` */
+  thoughtFor: (seconds: number) => string;
   /** @default "Copy" */
   copy: string;
   /** @default "Copied" */
@@ -252,6 +254,7 @@ export const defaultChatLabels: ChatLabels = {
     system: 'System',
     thinking: 'Thinking',
     thinkingNow: 'Thinking…',
+    thoughtFor: (seconds) => `Thought for ${seconds} s`,
     copy: 'Copy',
     copied: 'Copied',
     copyCode: 'Copy code',

@@ -263,6 +263,27 @@ export const StallIdleTimeout: Story = {
   },
 };
 
+/**
+ * The user's own Stop, mid-answer (the server has gone quiet after a few words): the partial answer is kept and
+ * marked as stopped, no error shows, and the composer is ready for the next message.
+ */
+export const StoppedByTheUser: Story = {
+  ...scenario('stall'),
+  args: { chatOptions: { retry: { maxRetries: 0 }, idleTimeoutMs: 60_000 } },
+  play: async ({ canvasElement }) => {
+    const { canvas, log } = await ask(canvasElement);
+    await waitFor(() => expect(log).toHaveTextContent(FIRST_WORDS), { timeout: 8000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop' }));
+    const stopped = await lastAnswer(log, 'stopped');
+    await expect(stopped).toHaveTextContent(FIRST_WORDS);
+    await expect(within(stopped).getByText('Stopped')).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Thanks, that is enough.');
+    await expect(canvas.getByRole('button', { name: 'Send' })).toBeEnabled();
+  },
+};
+
 /** Offline: the status says so and the retry waits; back online, the answer arrives without a click. */
 export const OfflineThenOnline: Story = {
   ...scenario('offline'),

@@ -32,6 +32,7 @@ export const arabicLabels: ChatLabels = {
     system: 'النظام',
     thinking: 'التفكير',
     thinkingNow: 'يفكر…',
+    thoughtFor: (seconds) => `فكّر لمدة ${seconds} ث`,
     copy: 'نسخ',
     copied: 'تم النسخ',
     copyCode: 'نسخ الشيفرة',
