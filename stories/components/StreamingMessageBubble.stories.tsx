@@ -288,5 +288,7 @@ export const ArabicRtl: Story = {
     // The list marker side follows the text: items are indented from the right.
     await expect(body.getBoundingClientRect().right - item.getBoundingClientRect().right).toBeGreaterThan(10);
     await expect(article.querySelector('pre')).toHaveAttribute('dir', 'ltr');
+    // The code block speaks the bubble's language too.
+    await expect(canvas.getByRole('button', { name: 'نسخ الشيفرة' })).toBeVisible();
   },
 };
