@@ -114,7 +114,7 @@ describe('freeze', () => {
     ['**a × 10,000', '**a'.repeat(10_000), false],
     ['`a × 50,000', '`a'.repeat(50_000), false],
     ['[ × 100,000 while streaming', '['.repeat(100_000), true],
-  ])('%s costs no more than a realistic answer of its size, within a small factor', (_, text, streaming) => {
+  ])('%s costs no more than a realistic answer of its size', (_, text, streaming) => {
     const baseline = realistic(text.length);
     // Warm both paths up once, so the first measurement does not pay for compilation.
     html(baseline, { streaming });
@@ -122,7 +122,7 @@ describe('freeze', () => {
     const normal = median(() => html(baseline, { streaming }));
     const hostile = median(() => html(text, { streaming }));
     expect(hostile, `${hostile.toFixed(1)} ms against ${normal.toFixed(1)} ms for a realistic answer`).toBeLessThan(
-      Math.max(5 * normal, 25),
+      Math.max(normal, 25),
     );
   });
 });
