@@ -8,7 +8,7 @@ import { useLabels, type ConnectionStatusLabels } from './labels.js';
 import { Countdown } from './lib/Countdown.js';
 
 /** What {@link ConnectionStatus} shows; also its `data-state`. */
-export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'error';
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'rate-limited' | 'offline' | 'error';
 
 /** The inputs that decide the state: the same fields `useSSEChat` returns. */
 export interface ConnectionStateInput {
@@ -18,13 +18,12 @@ export interface ConnectionStateInput {
   retryState?: RetryState | null;
 }
 
-/** Failures of an answer that say nothing about the connection. */
-const answerOnly: ReadonlySet<ChatErrorKind> = new Set(['aborted', 'client', 'max_steps']);
+/** The failures that are the connection's: the others (a refusal, an expired session, a server error) are the answer's. */
+const connectionKinds: ReadonlySet<ChatErrorKind> = new Set(['network', 'timeout']);
 
 /**
- * Derives what to show. A scheduled retry wins over everything; an error counts unless it is
- * `aborted` (the user stopped), `client` (the server answered and refused the request, so the
- * connection itself is fine) or `max_steps` (the answer's tool loop was cut short).
+ * Derives what to show: the connection only, never a failed answer (that has its own notice). A scheduled retry wins
+ * over everything (waiting out a rate limit, or reconnecting); then a request under way; then a lost connection.
  */
 export function getConnectionState({
   isConnected,
@@ -32,9 +31,9 @@ export function getConnectionState({
   error = null,
   retryState = null,
 }: ConnectionStateInput): ConnectionState {
-  if (retryState) return 'reconnecting';
+  if (retryState) return retryState.error.kind === 'rate_limit' ? 'rate-limited' : 'reconnecting';
   if (isConnecting) return 'connecting';
-  if (error && !answerOnly.has(error.kind)) return 'error';
+  if (error && connectionKinds.has(error.kind)) return 'error';
   return isConnected ? 'connected' : 'offline';
 }
 
@@ -57,6 +56,7 @@ const indicatorVariants = cva('pc:size-3 pc:shrink-0', {
       connected: 'pc:text-success',
       connecting: 'pc:text-accent pc:motion-safe:animate-spin',
       reconnecting: 'pc:text-warning pc:motion-safe:animate-spin',
+      'rate-limited': 'pc:text-warning',
       offline: 'pc:text-muted-foreground',
       error: 'pc:text-danger',
     } satisfies Record<ConnectionState, string>,
@@ -84,6 +84,19 @@ function Indicator({ state }: { state: ConnectionState }): ReactElement {
       return (
         <svg {...common}>
           <path d="M6 1a5 5 0 1 1-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      );
+    case 'rate-limited':
+      // An hourglass: waiting, not failing.
+      return (
+        <svg {...common}>
+          <path
+            d="M2.5 1h7M2.5 11h7M3.5 1c0 3 5 3 5 5s-5 2-5 5M8.5 1c0 3-5 3-5 5s5 2 5 5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.4"
+            strokeLinecap="round"
+          />
         </svg>
       );
     case 'offline':
@@ -120,9 +133,10 @@ export interface ConnectionStatusProps
 }
 
 /**
- * Shows whether the chat can reach its server: connected, connecting, reconnecting (attempt n of m,
- * next try in s), offline, or an error. A polite live region (`role="status"`): the countdown is
- * hidden from screen readers so they hear each change of state once, not every second.
+ * Shows whether the chat can reach its server: connected, connecting, reconnecting (attempt n of m, next try in s),
+ * rate limited (trying again in s), offline, or a connection problem — the connection only: why an answer failed is
+ * said once, by the error notice. A polite live region (`role="status"`): the countdown is hidden from screen readers
+ * so they hear each change of state once, not every second.
  */
 export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps>(function ConnectionStatus(
   { isConnected, isConnecting = false, error = null, retryState = null, variant = 'full', labels, className, ...props },
@@ -133,8 +147,9 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
   const label =
     state === 'reconnecting' && retryState
       ? text.reconnecting(retryState.attempt, retryState.maxRetries)
-      : text[state as Exclude<ConnectionState, 'reconnecting'>];
-  const detail = state === 'error' && error ? error.message : null;
+      : state === 'rate-limited'
+        ? text.rateLimited
+        : text[state as Exclude<ConnectionState, 'reconnecting' | 'rate-limited'>];
   const dot = variant === 'dot';
 
   return (
@@ -144,7 +159,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       data-slot="connection-status"
       data-state={state}
       data-variant={variant}
-      title={dot ? [label, detail].filter(Boolean).join(' · ') : undefined}
+      title={dot ? label : undefined}
       className={cn(connectionStatusVariants({ variant }), className)}
       {...props}
     >
@@ -156,19 +171,11 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
         <Countdown
           key={retryState.nextRetryAt}
           until={retryState.nextRetryAt}
-          format={(seconds) => `· ${text.nextTryIn(seconds)}`}
+          format={(seconds) => `· ${state === 'rate-limited' ? text.tryingAgainIn(seconds) : text.nextTryIn(seconds)}`}
           aria-hidden="true"
           data-slot="connection-status-countdown"
           className="pc:text-muted-foreground"
         />
-      )}
-      {detail && (
-        <span
-          data-slot="connection-status-detail"
-          className={dot ? 'pc:sr-only' : 'pc:max-w-64 pc:truncate pc:text-muted-foreground'}
-        >
-          {detail}
-        </span>
       )}
     </div>
   );

@@ -16,6 +16,10 @@ export interface ConnectionStatusLabels {
   reconnecting: (attempt: number, maxRetries: number) => string;
   /** @default (seconds) => `next try in ${seconds} s` */
   nextTryIn: (seconds: number) => string;
+  /** Waiting out a rate limit (429) before the next try. @default "Rate limited" */
+  rateLimited: string;
+  /** @default (seconds) => `trying again in ${seconds} s` */
+  tryingAgainIn: (seconds: number) => string;
 }
 
 /** Strings of `ErrorToast`: a title per error kind, and its actions. */
@@ -231,6 +235,8 @@ export const defaultChatLabels: ChatLabels = {
     error: 'Connection problem',
     reconnecting: (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})`,
     nextTryIn: (seconds) => `next try in ${seconds} s`,
+    rateLimited: 'Rate limited',
+    tryingAgainIn: (seconds) => `trying again in ${seconds} s`,
   },
   errorToast: {
     titles: {

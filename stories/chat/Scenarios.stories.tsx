@@ -172,14 +172,14 @@ export const AuthExpired: Story = {
   },
 };
 
-/** 429: the status shows the retry and its countdown, then the answer arrives by itself. */
+/** 429: the status waits out the rate limit with its countdown (not "reconnecting"), then the answer arrives by itself. */
 export const RateLimitedThenSuccess: Story = {
   ...scenario('rate-limit', { retryAfterSeconds: 1 }),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
     const status = canvasElement.querySelector('[data-slot="connection-status"]') as HTMLElement;
-    await waitFor(() => expect(status).toHaveAttribute('data-state', 'reconnecting'));
-    await expect(status).toHaveTextContent(/Reconnecting \(attempt 1 of 3\).*next try in 1 s/);
+    await waitFor(() => expect(status).toHaveAttribute('data-state', 'rate-limited'));
+    await expect(status).toHaveTextContent(/Rate limited.*trying again in 1 s/);
     await expectFullAnswer(log);
     await expect(status).toHaveAttribute('data-state', 'connected');
   },

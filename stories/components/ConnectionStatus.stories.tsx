@@ -19,6 +19,11 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const serverDown = new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 });
+const connectionLost = new ChatError('network', 'The connection to the chat server failed.');
+const rateLimited = new ChatError('rate_limit', 'Rate limit reached for requests.', {
+  status: 429,
+  retryAfterMs: 60_000,
+});
 
 export const Connected: Story = {
   play: async ({ canvas }) => {
@@ -61,13 +66,36 @@ export const Offline: Story = {
   },
 };
 
+/** A 429: the status waits out the rate limit, with the countdown of the try to come; it is not a reconnection. */
+export const RateLimited: Story = {
+  args: {
+    isConnected: true,
+    retryState: { attempt: 1, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: rateLimited },
+  },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveAttribute('data-state', 'rate-limited');
+    await expect(status).toHaveTextContent(/Rate limited\s*· trying again in \d+ s/);
+    await expect(status).not.toHaveTextContent('Reconnecting');
+  },
+};
+
+/** The connection failed: the status says so in three words; why, and what to do, is the error notice's to say. */
 export const ErrorState: Story = {
-  args: { isConnected: false, error: serverDown },
+  args: { isConnected: false, error: connectionLost },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'error');
     await expect(status).toHaveTextContent('Connection problem');
-    await expect(status).toHaveTextContent('503 Service Unavailable');
+    await expect(status).not.toHaveTextContent('failed');
+  },
+};
+
+/** A failed answer (a 503, an expired session) is not a connection problem: the server was reached. */
+export const AnswerFailedConnectionFine: Story = {
+  args: { isConnected: true, error: serverDown },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'connected');
   },
 };
 
@@ -78,7 +106,13 @@ export const Dots: Story = {
       <ConnectionStatus {...args} variant="dot" isConnected />
       <ConnectionStatus {...args} variant="dot" isConnected={false} isConnecting />
       <ConnectionStatus {...args} variant="dot" isConnected={false} />
-      <ConnectionStatus {...args} variant="dot" isConnected={false} error={serverDown} />
+      <ConnectionStatus {...args} variant="dot" isConnected={false} error={connectionLost} />
+      <ConnectionStatus
+        {...args}
+        variant="dot"
+        isConnected
+        retryState={{ attempt: 1, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: rateLimited }}
+      />
     </div>
   ),
   play: async ({ canvasElement }) => {
@@ -88,15 +122,16 @@ export const Dots: Story = {
       'connecting',
       'offline',
       'error',
+      'rate-limited',
     ]);
     const shapes = statuses.map((s) => s.querySelector('svg')?.innerHTML);
-    await expect(new Set(shapes).size).toBe(4);
+    await expect(new Set(shapes).size).toBe(5);
     await expect(statuses[0]).toHaveTextContent('Connected');
   },
 };
 
 export const Dark: Story = {
-  args: { isConnected: false, error: serverDown },
+  args: { isConnected: false, error: connectionLost },
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'error');

@@ -9,6 +9,8 @@ export const arabicLabels: ChatLabels = {
     error: 'مشكلة في الاتصال',
     reconnecting: (attempt, max) => `إعادة الاتصال (المحاولة ${attempt} من ${max})`,
     nextTryIn: (seconds) => `المحاولة التالية بعد ${seconds} ث`,
+    rateLimited: 'تجاوز حد الطلبات',
+    tryingAgainIn: (seconds) => `إعادة المحاولة بعد ${seconds} ث`,
   },
   errorToast: {
     titles: {

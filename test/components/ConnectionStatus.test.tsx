@@ -14,6 +14,23 @@ describe('getConnectionState', () => {
     [{ isConnected: true, error: new ChatError('client', 'Bad request', { status: 400 }) }, 'connected'],
     [{ isConnected: true, error: new ChatError('aborted', 'Stopped') }, 'connected'],
     [{ isConnected: false, isConnecting: true, error: network }, 'connecting'],
+    [{ isConnected: false, error: new ChatError('timeout', 'Nothing for 30 s') }, 'error'],
+    // The answer's failures, not the connection's: the server was reached.
+    [{ isConnected: true, error: new ChatError('server', 'Overloaded', { status: 503 }) }, 'connected'],
+    [{ isConnected: true, error: new ChatError('auth', 'Session expired', { status: 401 }) }, 'connected'],
+    [{ isConnected: true, error: new ChatError('protocol', 'Not an event stream') }, 'connected'],
+    [
+      {
+        isConnected: true,
+        retryState: {
+          attempt: 1,
+          maxRetries: 3,
+          nextRetryAt: 0,
+          error: new ChatError('rate_limit', 'Too many', { status: 429 }),
+        },
+      },
+      'rate-limited',
+    ],
     [
       {
         isConnected: false,
@@ -41,7 +58,8 @@ describe('ConnectionStatus', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveAttribute('data-state', 'error');
     expect(status).toHaveTextContent('Connection problem');
-    expect(status).toHaveTextContent('Failed to fetch');
+    // Why, and what to do, is the error notice's to say, once.
+    expect(status).not.toHaveTextContent('Failed to fetch');
   });
 
   it('counts down to the next retry every second, hidden from screen readers', () => {

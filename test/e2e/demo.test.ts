@@ -69,8 +69,8 @@ describe('the demo at /chat/sse-demo', () => {
   it('waits out a 429 with a countdown, then answers by itself', { timeout: 20_000 }, async () => {
     const answer = await ask('rate-limit', 'And when the server is busy?');
     const status = connectionStatus();
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('reconnecting');
-    expect(await status.textContent()).toMatch(/next try in \d+ s/);
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('rate-limited');
+    expect(await status.textContent()).toMatch(/trying again in \d+ s/);
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 15_000 }).toBe('complete');
     expect(await answer.textContent()).toContain(LAST_WORDS);
     expect(await status.getAttribute('data-state')).toBe('connected');
