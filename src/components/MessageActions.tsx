@@ -22,7 +22,7 @@ export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'childr
   onCopy?: (() => void) | undefined;
   /** The user's rating of the answer, shown as a pressed thumb. @default null */
   feedback?: MessageFeedback | null | undefined;
-  /** Rates the answer; pressing the pressed thumb again gives `null`. No thumbs without it. */
+  /** Rates a complete or stopped answer; pressing the pressed thumb again gives `null`. No thumbs without it. */
   onFeedback?: ((feedback: MessageFeedback | null) => void) | undefined;
   /** Shown first: the branch picker of the answer, for one. */
   children?: ReactNode;
@@ -89,7 +89,9 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
           {text.regenerate}
         </button>
       )}
+      {/* A failed answer is not rated: there is nothing to judge, and Retry is the one action that helps. */}
       {onFeedback &&
+        (status === 'complete' || status === 'stopped') &&
         (['up', 'down'] as const).map((value) => (
           <button
             key={value}

@@ -123,3 +123,16 @@ describe('feedback', () => {
     expect(within(log).getByRole('button', { name: 'Bad answer' })).toHaveAttribute('aria-pressed', 'true');
   });
 });
+
+describe('feedback on failed answers', () => {
+  it('a failed or interrupted answer offers Retry, not thumbs', () => {
+    for (const status of ['error', 'interrupted'] as const) {
+      const { unmount } = render(
+        <MessageActions status={status} content="x" onRetry={() => {}} onFeedback={() => {}} />,
+      );
+      expect(screen.queryByRole('button', { name: 'Good answer' })).toBeNull();
+      expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+      unmount();
+    }
+  });
+});
