@@ -19,6 +19,7 @@ import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { formatBytes } from './lib/format-bytes.js';
 import { AttachmentChip } from './parts/AttachmentChip.js';
+import { LineIcon } from './lib/line-icon.js';
 
 /** The composer never grows taller than this before it scrolls. */
 const MAX_HEIGHT_PX = 200;
@@ -215,18 +216,10 @@ export const ComposerForm = forwardRef<HTMLFormElement, ComposerFormProps>(funct
               onClick={() => picker.current?.click()}
               className={cn(buttonVariants({ variant: 'quiet', size: 'icon' }), 'pc:shrink-0')}
             >
-              <svg
-                viewBox="0 0 24 24"
-                aria-hidden="true"
+              <LineIcon
                 className="pc:size-4"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              >
-                <path d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
-              </svg>
+                d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5"
+              />
             </button>
           </>
         )}

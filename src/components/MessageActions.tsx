@@ -5,6 +5,7 @@ import type { AnswerMetrics } from '../core/metrics.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
+import { LineIcon } from './lib/line-icon.js';
 import { useCopy } from './lib/use-copy.js';
 
 export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'children' | 'onCopy'> {
@@ -107,19 +108,12 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
               'pc:aria-pressed:bg-muted pc:aria-pressed:text-accent',
             )}
           >
-            <svg
-              viewBox="0 0 24 24"
-              aria-hidden="true"
+            <LineIcon
+              d={thumbPath}
               className={cn('pc:size-4', value === 'down' && 'pc:-scale-y-100')}
               fill={feedback === value ? 'currentColor' : 'none'}
               fillOpacity={feedback === value ? 0.25 : undefined}
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d={thumbPath} />
-            </svg>
+            />
           </button>
         ))}
       {metrics && (

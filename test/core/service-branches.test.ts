@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../src/core/messages.js';
-import { createChatService, type ChatService, type ChatServiceOptions } from '../../src/core/service.js';
+import type { ChatService, ChatServiceOptions } from '../../src/core/service.js';
+import { idle, loopbackChat } from '../support/loopback-chat.js';
 import type { ChatSnapshot } from '../../src/core/chat-reducer.js';
 import { startSseServer, streamAnswer, type SseServer } from '../support/sse-server.js';
 
@@ -18,35 +19,7 @@ afterEach(async () => {
   expect(server.handlerErrors).toEqual([]);
 });
 
-function setup(options: ChatServiceOptions = {}) {
-  let n = 0;
-  const service = createChatService({
-    endpoint: server.url,
-    retry: { maxRetries: 0 },
-    fallbackToNonStreaming: false,
-    idleTimeoutMs: 2000,
-    generateId: () => `m${++n}`,
-    scheduleUpdate: (callback) => {
-      queueMicrotask(callback);
-      return () => {};
-    },
-    ...options,
-  });
-  return { service, state: () => service.getSnapshot() };
-}
-
-function idle(service: ChatService): Promise<ChatSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = service.getSnapshot();
-      if (snapshot.isStreaming) return;
-      unsubscribe();
-      resolve(snapshot);
-    };
-    const unsubscribe = service.subscribe(check);
-    check();
-  });
-}
+const setup = (options: ChatServiceOptions = {}) => loopbackChat(server, { fallbackToNonStreaming: false, ...options });
 
 /** Sends `text`, answered with `answer`, and waits for the end of the answer. */
 async function turn(service: ChatService, text: string, answer: string) {

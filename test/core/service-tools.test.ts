@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToolCallPart } from '../../src/core/messages.js';
 import type { ToolExecutionContext } from '../../src/core/tools.js';
-import { createChatService, type ChatService, type ChatServiceOptions } from '../../src/core/service.js';
+import type { ChatServiceOptions } from '../../src/core/service.js';
+import { idle, loopbackChat, until } from '../support/loopback-chat.js';
 import type { ChatSnapshot } from '../../src/core/chat-reducer.js';
 import { DONE, sse, startSseServer, streamAnswer, type Handler, type SseServer } from '../support/sse-server.js';
 
@@ -48,38 +49,8 @@ const callTools =
     await x.end(DONE());
   };
 
-function setup(options: ChatServiceOptions = {}) {
-  let n = 0;
-  const service = createChatService({
-    endpoint: server.url,
-    retry: { maxRetries: 0 },
-    idleTimeoutMs: 2000,
-    generateId: () => `m${++n}`,
-    scheduleUpdate: (callback) => {
-      queueMicrotask(callback);
-      return () => {};
-    },
-    ...options,
-  });
-  return { service, state: () => service.getSnapshot() };
-}
+const setup = (options: ChatServiceOptions = {}) => loopbackChat(server, options);
 
-/** Resolves once the snapshot satisfies `predicate`. */
-function until(service: ChatService, predicate: (snapshot: ChatSnapshot) => boolean): Promise<ChatSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = service.getSnapshot();
-      if (!predicate(snapshot)) return false;
-      unsubscribe();
-      resolve(snapshot);
-      return true;
-    };
-    const unsubscribe = service.subscribe(check);
-    check();
-  });
-}
-
-const idle = (service: ChatService) => until(service, (s) => !s.isStreaming);
 const callsOf = (snapshot: ChatSnapshot): ToolCallPart[] =>
   (snapshot.messages.at(-1)?.parts ?? []).filter((part): part is ToolCallPart => part.type === 'tool-call');
 const bodyOf = (index: number) => server.requests[index]?.body as { messages: unknown[]; tools?: unknown };

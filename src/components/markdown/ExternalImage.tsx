@@ -1,6 +1,7 @@
 'use client';
 import { useState, type ReactElement } from 'react';
 import { useLabels } from '../labels.js';
+import { LineIcon } from '../lib/line-icon.js';
 
 export interface ExternalImageProps {
   src: string;
@@ -37,18 +38,10 @@ export function ExternalImage({ src, host, alt, allowed }: ExternalImageProps): 
       className="pc:inline-flex pc:max-w-full pc:cursor-pointer pc:items-center pc:gap-1.5 pc:rounded-md pc:border pc:border-border pc:bg-muted pc:px-2 pc:py-0.5 pc:align-middle pc:font-sans pc:text-xs pc:text-foreground pc:hover:bg-border pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
     >
       <span className="pc:sr-only">{text.showImage}:</span>{' '}
-      <svg
-        viewBox="0 0 24 24"
-        aria-hidden="true"
+      <LineIcon
         className="pc:size-3.5 pc:shrink-0 pc:text-muted-foreground"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d="M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M15 9h.01" />
-      </svg>
+        d="M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M15 9h.01"
+      />
       <span dir="auto" className="pc:truncate">
         {alt || text.image}
       </span>{' '}

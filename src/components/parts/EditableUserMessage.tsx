@@ -7,6 +7,7 @@ import { cn } from '../lib/cn.js';
 import { handOffFocus, useTakeFocus } from '../lib/focus-handoff.js';
 import { BranchPicker } from './BranchPicker.js';
 import { MessageEditor } from './MessageEditor.js';
+import { LineIcon } from '../lib/line-icon.js';
 
 export interface EditableUserMessageProps {
   /** The message as shown when not editing. */
@@ -84,18 +85,7 @@ export function EditableUserMessage({
               'pc:shrink-0 pc:opacity-0 pc:group-hover/message:opacity-100 pc:focus:opacity-100 pc:pointer-coarse:opacity-100',
             )}
           >
-            <svg
-              viewBox="0 0 24 24"
-              aria-hidden="true"
-              className="pc:size-4"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
-            </svg>
+            <LineIcon className="pc:size-4" d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
           </button>
         )}
         {children}
