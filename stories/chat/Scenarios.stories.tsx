@@ -100,6 +100,10 @@ export const MarkdownHeavy: Story = {
     await expect(within(message).getByRole('table')).toBeVisible();
     await expect(message.querySelector('pre code')).not.toBeNull();
     await expect(message.textContent).not.toContain('**');
+    // A quote lines up with the text around it: its bar, not the browser's 40 px indent, sets it apart.
+    const quote = message.querySelector('blockquote') as HTMLElement;
+    const paragraph = message.querySelector('[data-slot="markdown"] > p') as HTMLElement;
+    await expect(quote.getBoundingClientRect().left).toBe(paragraph.getBoundingClientRect().left);
   },
 };
 

@@ -62,7 +62,11 @@ function renderBlock(token: Token, key: string, policy: RenderPolicy, depth: num
     }
     case 'blockquote':
       return (
-        <blockquote key={key} className={`${prose} pc:border-s-4 pc:border-border pc:ps-3 pc:text-muted-foreground`}>
+        // No preflight: the browser's 40 px blockquote indent must be taken off here, or quotes sit far in.
+        <blockquote
+          key={key}
+          className={`${prose} pc:mx-0 pc:border-s-4 pc:border-border pc:ps-3 pc:text-muted-foreground`}
+        >
           {renderBlocks((t as Tokens.Blockquote).tokens, policy, `${key}.`, depth + 1)}
         </blockquote>
       );
