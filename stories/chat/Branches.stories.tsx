@@ -8,7 +8,7 @@ import { DEFAULT_ENDPOINT } from '../../src/core/stream.js';
 import { createScenarioResponder } from '../../src/msw/index.js';
 import { chatFrame } from '../support/chat-frame.js';
 import { arabicLabels } from '../support/labels-ar.js';
-import { lastAnswer } from '../support/scenario-story.js';
+import { lastAnswer, sendMessage } from '../support/scenario-story.js';
 
 /**
  * Versions of a conversation: edit a sent message, regenerate an answer, move between versions, rate an answer —
@@ -40,12 +40,9 @@ function answers(...texts: string[]) {
 }
 
 async function ask(canvasElement: HTMLElement, question: string, composer = 'Message') {
-  const canvas = within(canvasElement);
-  await userEvent.type(canvas.getByRole('textbox', { name: composer }), question);
-  await userEvent.keyboard('{Enter}');
-  const log = canvas.getByRole('log');
-  await lastAnswer(log);
-  return { canvas, log };
+  const sent = await sendMessage(canvasElement, question, composer);
+  await lastAnswer(sent.log);
+  return sent;
 }
 
 const answerText = (log: HTMLElement) =>

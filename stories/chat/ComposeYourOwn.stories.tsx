@@ -15,6 +15,7 @@ import {
 import { chatScenarioHandler } from '../../src/msw/index.js';
 import { useChatActions, useChatSelector, useMessage } from '../../src/react/index.js';
 import { examplePrompts } from '../support/example-prompts.js';
+import { sendMessage } from '../support/scenario-story.js';
 
 /**
  * Chats laid out by a host from the exported parts alone (the imports above are the package's public API). Each
@@ -38,12 +39,9 @@ const QUESTION = 'How does streaming over SSE work?';
 const LAST_WORDS = 'nothing is lost and nothing is repeated.';
 
 async function ask(canvasElement: HTMLElement) {
-  const canvas = within(canvasElement);
-  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), QUESTION);
-  await userEvent.keyboard('{Enter}');
-  const log = canvas.getByRole('log', { name: 'Conversation' });
-  await waitFor(() => expect(within(log).getByText(new RegExp(LAST_WORDS))).toBeVisible(), { timeout: 8000 });
-  return { canvas, log };
+  const sent = await sendMessage(canvasElement, QUESTION);
+  await waitFor(() => expect(within(sent.log).getByText(new RegExp(LAST_WORDS))).toBeVisible(), { timeout: 8000 });
+  return sent;
 }
 
 /** The model's insights and follow-ups in a column beside the conversation, not under it. */

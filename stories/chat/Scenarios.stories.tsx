@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import { chatFrame } from '../support/chat-frame.js';
-import { lastAnswer, scenario } from '../support/scenario-story.js';
+import { lastAnswer, scenario, sendMessage } from '../support/scenario-story.js';
 import { examplePrompts } from '../support/example-prompts.js';
 
 /**
@@ -29,12 +29,9 @@ const FIRST_WORDS = 'Server-Sent Events keep one HTTP response open';
 const LAST_WORDS = 'nothing is lost and nothing is repeated.';
 
 async function ask(canvasElement: HTMLElement) {
-  const canvas = within(canvasElement);
-  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), QUESTION);
-  await userEvent.keyboard('{Enter}');
-  const log = canvas.getByRole('log', { name: 'Conversation' });
-  await expect(within(log).getByText(QUESTION)).toBeVisible();
-  return { canvas, log };
+  const sent = await sendMessage(canvasElement, QUESTION);
+  await expect(within(sent.log).getByText(QUESTION)).toBeVisible();
+  return sent;
 }
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;

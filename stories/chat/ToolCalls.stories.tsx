@@ -9,7 +9,7 @@ import {
   SCENARIO_TOOL_STEPS,
 } from '../../src/msw/index.js';
 import { chatFrame } from '../support/chat-frame.js';
-import { lastAnswer, scenario } from '../support/scenario-story.js';
+import { lastAnswer, scenario, sendMessage } from '../support/scenario-story.js';
 import { scenarioTools } from '../support/scenario-tools.js';
 
 /**
@@ -28,12 +28,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function ask(canvasElement: HTMLElement, question: string) {
-  const canvas = within(canvasElement);
-  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), question);
-  await userEvent.keyboard('{Enter}');
-  return { canvas, log: canvas.getByRole('log', { name: 'Conversation' }) };
-}
+const ask = (canvasElement: HTMLElement, question: string) => sendMessage(canvasElement, question);
 
 const toolCalls = (message: HTMLElement) => [
   ...message.querySelectorAll<HTMLDetailsElement>('[data-slot="tool-call"]'),

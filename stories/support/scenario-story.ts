@@ -1,5 +1,5 @@
 import type { StoryObj } from '@storybook/react-vite';
-import { expect, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { chatScenarioHandler, type ChatScenarioName, type ScenarioOptions } from '../../src/msw/index.js';
 
 /** A story's `beforeEach` that serves the MSW scenario `name`, in its deterministic mode. */
@@ -22,4 +22,12 @@ export async function lastAnswer(log: HTMLElement, status = 'complete', timeout 
     { timeout },
   );
   return last as HTMLElement;
+}
+
+/** Types `text` into the chat's composer (named `composer`) and sends it with Enter; the chat's log comes back. */
+export async function sendMessage(canvasElement: HTMLElement, text: string, composer = 'Message') {
+  const canvas = within(canvasElement);
+  await userEvent.type(canvas.getByRole('textbox', { name: composer }), text);
+  await userEvent.keyboard('{Enter}');
+  return { canvas, log: canvas.getByRole('log') };
 }

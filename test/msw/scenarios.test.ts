@@ -3,13 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatError } from '../../src/core/errors.js';
 import type { UpdateScheduler } from '../../src/core/frame-scheduler.js';
 import type { ChatMessage, ToolCallPart } from '../../src/core/messages.js';
-import {
-  createChatService,
-  type ChatService,
-  type ChatServiceOptions,
-  type ChatSnapshot,
-} from '../../src/core/service.js';
+import { createChatService, type ChatServiceOptions, type ChatSnapshot } from '../../src/core/service.js';
 import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
+import { idle } from '../support/loopback-chat.js';
 import type { ChatStreamEvent } from '../../src/core/types.js';
 import {
   chatScenarioAnswer,
@@ -75,19 +71,6 @@ const soon: UpdateScheduler = (callback) => {
   };
 };
 
-function whenIdle(service: ChatService): Promise<ChatSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = service.getSnapshot();
-      if (snapshot.isStreaming) return;
-      unsubscribe();
-      resolve(snapshot);
-    };
-    const unsubscribe = service.subscribe(check);
-    check();
-  });
-}
-
 /** Sends "Hello" with the chat service and waits until the answer has ended. */
 async function chat(name: ChatScenarioName, options: ScenarioOptions = {}, serviceOptions: ChatServiceOptions = {}) {
   serveScenario(name, options);
@@ -102,7 +85,7 @@ async function chat(name: ChatScenarioName, options: ScenarioOptions = {}, servi
     ...serviceOptions,
   });
   service.send('Hello');
-  const snapshot = await whenIdle(service);
+  const snapshot = await idle(service);
   const last = (s: ChatSnapshot) => s.messages.at(-1) as ChatMessage;
   return { service, sent, snapshot, answer: last(snapshot), last: () => last(service.getSnapshot()) };
 }
@@ -200,7 +183,7 @@ describe('the tool scenarios, through the real client', () => {
     expect(callsOf(answer)[0]).toMatchObject({ toolName: 'send_email', state: 'awaiting-result' });
     expect(sent).toHaveLength(1);
     expect(service.addToolResult('call_email_1', decision)).toBe(true);
-    await whenIdle(service);
+    await idle(service);
     expect(sent).toHaveLength(2);
     expect(last().content.endsWith(expected)).toBe(true);
   });
@@ -412,7 +395,7 @@ describe('the scenarios, through the real client', () => {
     expect(sent).toHaveLength(1);
 
     service.retry();
-    const after = await whenIdle(service);
+    const after = await idle(service);
     expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
     expect(after.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(after.error).toBeNull();
@@ -427,7 +410,7 @@ describe('the scenarios, through the real client', () => {
     expect(sent).toHaveLength(1);
 
     service.retry();
-    await whenIdle(service);
+    await idle(service);
     expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
   });
 
@@ -448,7 +431,7 @@ describe('the scenarios, through the real client', () => {
     expect(sent).toHaveLength(1);
 
     service.retry();
-    await whenIdle(service);
+    await idle(service);
     expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
   });
 
