@@ -5,8 +5,11 @@ import type { Capture, StoryInfo } from './plan.js';
 /** The preview's own handle (storybook/preview-api `PreviewWeb`): the parts the harness reads. */
 interface PreviewHandle {
   currentRender?: { id: string; phase: string };
-  /** Settles once the story index is loaded; `extract` throws before that. */
-  initializationPromise?: Promise<void>;
+  /**
+   * Settles once the story index is loaded; `extract` throws before that. Storybook 10's error message says
+   * `initializationPromise`, but that property does not exist: awaiting it waited for nothing.
+   */
+  storeInitializationPromise?: Promise<void>;
   extract: () => Promise<Record<string, { id: string; storyGlobals?: Record<string, unknown> }>>;
 }
 
@@ -87,7 +90,7 @@ export async function listStories(browser: Browser, baseUrl: string): Promise<St
     const stories = await page.evaluate(async () => {
       const preview = window.__STORYBOOK_PREVIEW__ as PreviewHandle;
       // `extract` is defined before the index has loaded, and throws if called then (seen once in ~10 runs).
-      await preview.initializationPromise;
+      await preview.storeInitializationPromise;
       const extracted = await preview.extract();
       return Object.values(extracted).map((story) => ({ id: story.id, pinnedGlobals: story.storyGlobals ?? {} }));
     });
