@@ -1,0 +1,96 @@
+'use client';
+import type { ReactElement } from 'react';
+import type { ChatError } from '../../core/errors.js';
+import type { MessageStatus } from '../../core/messages.js';
+import { useLabels, type ErrorToastLabels, type MessageBubbleLabels } from '../labels.js';
+import { buttonVariants } from '../lib/button.js';
+import { cn } from '../lib/cn.js';
+import { LineIcon } from '../lib/line-icon.js';
+import { describeError, retryHelps } from './describe-error.js';
+import { ErrorDetails } from './ErrorDetails.js';
+import { errorIconPaths } from './error-icons.js';
+import { keyOf } from './error-key.js';
+import { RetryButton } from './RetryButton.js';
+
+export interface AnswerNoticeProps {
+  /** The answer's status: a notice shows for `error`, `interrupted` and `stopped` only. */
+  status: MessageStatus;
+  /** What failed (a failed or interrupted answer carries it). */
+  error?: ChatError | undefined;
+  /** Asks again; shown when trying again can help. */
+  onRetry?: (() => void) | undefined;
+  /** Sends the user to sign in; the action of an `auth` failure. No button without it. */
+  onAuthRequired?: (() => void) | undefined;
+  /** Text overrides of the bubble's strings. */
+  labels?: Partial<MessageBubbleLabels> | undefined;
+  /** Text overrides of the failure's strings. */
+  errorLabels?: Partial<ErrorToastLabels> | undefined;
+}
+
+/**
+ * How an answer ended, when it did not end well — the one place a failed answer's failure shows. A failure is a
+ * contained row: icon, title, plain words, "Details", and the one action that helps (Retry when trying again can
+ * work, Sign in for an expired session, none for a refused request). A cut or stopped answer keeps its text and
+ * gets a quiet footer.
+ */
+export function AnswerNotice({
+  status,
+  error,
+  onRetry,
+  onAuthRequired,
+  labels,
+  errorLabels,
+}: AnswerNoticeProps): ReactElement | null {
+  const text = useLabels('messageBubble', labels);
+  const errorText = useLabels('errorToast', errorLabels);
+  if (status === 'error' && error) {
+    const action =
+      error.kind === 'auth'
+        ? onAuthRequired && (
+            <button
+              type="button"
+              data-slot="sign-in"
+              onClick={onAuthRequired}
+              className={buttonVariants({ variant: 'primary', size: 'sm' })}
+            >
+              {errorText.signIn}
+            </button>
+          )
+        : retryHelps(error) &&
+          onRetry && <RetryButton key={keyOf(error)} error={error} onRetry={onRetry} labels={errorLabels} />;
+    return (
+      <div
+        data-slot="message-status"
+        data-kind={error.kind}
+        className="pc:box-border pc:flex pc:w-full pc:items-start pc:gap-3 pc:rounded-pc pc:border pc:border-danger/30 pc:bg-danger/5 pc:p-3 pc:text-sm"
+      >
+        <LineIcon d={errorIconPaths[error.kind]} className="pc:mt-0.5 pc:size-4 pc:shrink-0 pc:text-danger" />
+        <div className="pc:flex pc:min-w-0 pc:flex-1 pc:flex-col pc:gap-1">
+          <p className="pc:m-0 pc:font-medium">{errorText.titles[error.kind]}</p>
+          <p dir="auto" className="pc:m-0 pc:break-words pc:text-muted-foreground">
+            {describeError(error, errorText)}
+          </p>
+          <ErrorDetails error={error} labels={errorLabels} />
+        </div>
+        {action && <div className="pc:shrink-0">{action}</div>}
+      </div>
+    );
+  }
+  if (status !== 'interrupted' && status !== 'stopped') return null;
+  const cut = status === 'interrupted';
+  return (
+    <p
+      data-slot="message-status"
+      className="pc:m-0 pc:flex pc:flex-wrap pc:items-center pc:gap-x-2 pc:gap-y-1 pc:text-xs pc:text-muted-foreground"
+    >
+      <LineIcon
+        d={errorIconPaths[cut ? 'network' : 'aborted']}
+        className={cn('pc:size-3.5 pc:shrink-0', cut && 'pc:text-warning')}
+      />
+      <span>{cut ? text.interrupted : text.stopped}</span>
+      {cut && error && onRetry && (
+        <RetryButton key={keyOf(error)} error={error} onRetry={onRetry} variant="outline" labels={errorLabels} />
+      )}
+    </p>
+  );
+}
