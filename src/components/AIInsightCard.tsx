@@ -6,6 +6,7 @@ import { buttonVariants } from './lib/button.js';
 import { Confidence, DismissButton } from './lib/card-parts.js';
 import { cn } from './lib/cn.js';
 import { useLabels, type InsightLabels } from './labels.js';
+import { insightsEn } from './labels-en.js';
 
 /** What an insight is about; also the card's `data-kind`. */
 export type InsightKind = AIInsight['kind'];
@@ -101,7 +102,7 @@ export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(functio
   { insight, onApply, onDismiss, headingLevel = 4, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('insights', labels);
+  const text = useLabels('insights', insightsEn, labels);
   const titleId = useId();
   const Title = `h${headingLevel}` as const;
   const { kind, title, description, confidence, suggestedPrompt } = insight;

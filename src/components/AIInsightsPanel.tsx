@@ -4,6 +4,7 @@ import type { AIInsight } from '../core/types.js';
 import { AIInsightCard } from './AIInsightCard.js';
 import { CardListPanel } from './lib/CardListPanel.js';
 import { useLabels, type InsightLabels } from './labels.js';
+import { insightsEn } from './labels-en.js';
 
 export interface AIInsightsPanelProps extends Omit<ComponentProps<'section'>, 'children'> {
   /** The insights to show, in order; the panel renders nothing when there are none. */
@@ -27,7 +28,7 @@ export const AIInsightsPanel = forwardRef<HTMLElement, AIInsightsPanelProps>(fun
   { insights, onApply, onDismiss, headingLevel = 3, labels, ...props },
   ref,
 ): ReactElement | null {
-  const text = useLabels('insights', labels);
+  const text = useLabels('insights', insightsEn, labels);
   return (
     <CardListPanel
       items={insights}

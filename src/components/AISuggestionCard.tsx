@@ -6,6 +6,7 @@ import { Confidence, DismissButton } from './lib/card-parts.js';
 import { cn } from './lib/cn.js';
 import { useCopy } from './lib/use-copy.js';
 import { useLabels, type SuggestionLabels } from './labels.js';
+import { suggestionsEn } from './labels-en.js';
 
 /** Content longer than this many characters is clamped to three lines with a Show more toggle. */
 export const SUGGESTION_PREVIEW_CHARS = 160;
@@ -34,7 +35,7 @@ export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(f
   { suggestion, onApply, onCopy, onDismiss, headingLevel = 4, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('suggestions', labels);
+  const text = useLabels('suggestions', suggestionsEn, labels);
   const titleId = useId();
   const contentId = useId();
   const [expanded, setExpanded] = useState(false);

@@ -4,6 +4,7 @@ import type { AISuggestion } from '../core/types.js';
 import { AISuggestionCard } from './AISuggestionCard.js';
 import { CardListPanel } from './lib/CardListPanel.js';
 import { useLabels, type SuggestionLabels } from './labels.js';
+import { suggestionsEn } from './labels-en.js';
 
 export interface AISuggestionsPanelProps extends Omit<ComponentProps<'section'>, 'children' | 'onCopy'> {
   /** The suggestions to show, in order; the panel renders nothing when there are none. */
@@ -29,7 +30,7 @@ export const AISuggestionsPanel = forwardRef<HTMLElement, AISuggestionsPanelProp
   { suggestions, onApply, onCopy, onDismiss, headingLevel = 3, labels, ...props },
   ref,
 ): ReactElement | null {
-  const text = useLabels('suggestions', labels);
+  const text = useLabels('suggestions', suggestionsEn, labels);
   return (
     <CardListPanel
       items={suggestions}

@@ -15,11 +15,12 @@ import {
 import { checkFiles, defaultFileRules, type FileRefusal, type FileRules } from '../core/attachments.js';
 import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect.js';
 import { useLabels, type ChatInterfaceLabels } from './labels.js';
-import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { formatBytes } from './lib/format-bytes.js';
+import { IconButton } from './lib/IconButton.js';
 import { AttachmentChip } from './parts/AttachmentChip.js';
 import { LineIcon } from './lib/line-icon.js';
+import { chatEn } from './labels-en.js';
 
 /** The composer never grows taller than this before it scrolls. */
 const MAX_HEIGHT_PX = 200;
@@ -84,7 +85,7 @@ export const ComposerForm = forwardRef<HTMLFormElement, ComposerFormProps>(funct
   },
   ref,
 ): ReactElement {
-  const text = useLabels('chat', labels);
+  const text = useLabels('chat', chatEn, labels);
   const own = useRef<HTMLTextAreaElement | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const area = textareaRef ?? own;
@@ -208,19 +209,14 @@ export const ComposerForm = forwardRef<HTMLFormElement, ComposerFormProps>(funct
                 event.target.value = '';
               }}
             />
-            <button
-              type="button"
-              aria-label={text.attach}
-              title={text.attach}
+            <IconButton
+              label={text.attach}
               disabled={disabled}
               onClick={() => picker.current?.click()}
-              className={cn(buttonVariants({ variant: 'quiet', size: 'icon' }), 'pc:shrink-0')}
-            >
-              <LineIcon
-                className="pc:size-4"
-                d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5"
-              />
-            </button>
+              size="icon-lg"
+              shape="round"
+              icon="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5"
+            />
           </>
         )}
         <textarea
@@ -254,13 +250,24 @@ export const ComposerForm = forwardRef<HTMLFormElement, ComposerFormProps>(funct
           </span>
         )}
         {isStreaming ? (
-          <button type="button" onClick={onStop} className={buttonVariants({ variant: 'subtle', size: 'md' })}>
-            {text.stop}
-          </button>
+          <IconButton
+            label={text.stop}
+            onClick={onStop}
+            variant="primary"
+            size="icon-lg"
+            shape="round"
+            icon={<LineIcon d="M8 8h8v8H8z" fill="currentColor" className="pc:size-4" />}
+          />
         ) : (
-          <button type="submit" disabled={!canSend} className={buttonVariants({ variant: 'primary', size: 'md' })}>
-            {text.send}
-          </button>
+          <IconButton
+            type="submit"
+            label={text.send}
+            disabled={!canSend}
+            variant="primary"
+            size="icon-lg"
+            shape="round"
+            icon="M12 19V5M5 12l7-7 7 7"
+          />
         )}
       </div>
       {problem && (

@@ -6,6 +6,7 @@ import type { RetryState } from '../core/retry-state.js';
 import { cn } from './lib/cn.js';
 import { useLabels, type ConnectionStatusLabels } from './labels.js';
 import { Countdown } from './lib/Countdown.js';
+import { connectionStatusEn } from './labels-en.js';
 
 /** What {@link ConnectionStatus} shows; also its `data-state`. */
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'rate-limited' | 'offline' | 'error';
@@ -142,7 +143,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
   { isConnected, isConnecting = false, error = null, retryState = null, variant = 'full', labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('connectionStatus', labels);
+  const text = useLabels('connectionStatus', connectionStatusEn, labels);
   const state = getConnectionState({ isConnected, isConnecting, error, retryState });
   const label =
     state === 'reconnecting' && retryState

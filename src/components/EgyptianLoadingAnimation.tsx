@@ -3,6 +3,7 @@ import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react
 import { cva, type VariantProps } from 'class-variance-authority';
 import { cn } from './lib/cn.js';
 import { useLabels, type LoaderLabels } from './labels.js';
+import { loaderEn } from './labels-en.js';
 
 /** How big {@link EgyptianLoadingAnimation} draws: 24, 48 or 96 px square; also its `data-size`. */
 export type EgyptianLoaderSize = 'sm' | 'md' | 'lg';
@@ -109,7 +110,7 @@ export const EgyptianLoadingAnimation = forwardRef<HTMLDivElement, EgyptianLoadi
     { size = 'md', label, showLabel = false, labels, className, ...props },
     ref,
   ): ReactElement {
-    const text = useLabels('loader', labels);
+    const text = useLabels('loader', loaderEn, labels);
     const labelId = useId();
 
     return (

@@ -20,8 +20,14 @@ import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { composeEventHandlers } from './lib/compose-event-handlers.js';
 import { useComposedRefs } from './lib/use-composed-refs.js';
-import { Countdown } from './lib/Countdown.js';
+import { LineIcon } from './lib/line-icon.js';
 import { Motion } from './lib/motion.js';
+import { describeError, retryHelps } from './errors/describe-error.js';
+import { ErrorDetails } from './errors/ErrorDetails.js';
+import { errorIconPaths } from './errors/error-icons.js';
+import { keyOf } from './errors/error-key.js';
+import { RetryButton } from './errors/RetryButton.js';
+import { errorToastEn } from './labels-en.js';
 
 type Tone = 'warning' | 'danger';
 const toneOf: Record<ChatErrorKind, Tone> = {
@@ -48,24 +54,16 @@ export const errorToastVariants = cva(
   },
 );
 
-/** One glyph per kind, so the kind reads without colour. */
-const iconPaths: Record<ChatErrorKind, string> = {
-  auth: 'M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z',
-  rate_limit: 'M6 3h12M6 21h12M7 3c0 5 10 5 10 9s-10 4-10 9M17 3c0 5-10 5-10 9s10 4 10 9',
-  server: 'M4 4h16v6H4zM4 14h16v6H4zM8 7h.01M8 17h.01',
-  client: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8',
-  network: 'M2 8.5a15 15 0 0 1 20 0M5 12a10 10 0 0 1 14 0M8.5 15.5a5 5 0 0 1 7 0M12 19h.01M3 3l18 18',
-  timeout: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 3',
-  protocol: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01',
-  max_steps: 'M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3',
-  aborted: 'M6 6h12v12H6z',
-};
-
 export interface ErrorToastProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The error to show; `null` (or an `aborted` error, which is not a failure) hides the toast. */
   error: ChatError | null;
-  /** Shown as a Retry button when the error is retryable. */
+  /**
+   * Shown as a Retry button when trying again can help (not for a refused request or an expired session); while the server's `Retry-After` runs the button is disabled
+   * and counts down.
+   */
   onRetry?: () => void;
+  /** Shown as a Sign in button for an `auth` error (an expired session), the one action that helps there. */
+  onAuthRequired?: () => void;
   /** Called by the Dismiss button, Escape inside the toast, or the auto-dismiss timer. */
   onDismiss?: () => void;
   /** Dismiss by itself after this long; the timer pauses while hovered or focused. @default undefined (stays) */
@@ -75,9 +73,10 @@ export interface ErrorToastProps extends Omit<ComponentProps<'div'>, 'children'>
 }
 
 /**
- * Says what failed in words a user can act on: a title and icon per error kind, the message, Retry when
- * trying again can help, and a live countdown while a rate limit runs out. An alert (`role="alert"`);
- * Escape inside it dismisses it, and focus returns to where it came from when it closes.
+ * Says what failed in words a user can act on: a title and icon per error kind, a plain sentence, the technical
+ * message and status under "Details", and the one action that helps — Retry when trying again can work (counting
+ * down while a rate limit runs out), Sign in for an expired session. An alert (`role="alert"`); Escape inside it
+ * dismisses it, and focus returns to where it came from when it closes.
  */
 export const ErrorToast = forwardRef<HTMLDivElement, ErrorToastProps>(function ErrorToast(
   { error, ...props },
@@ -93,18 +92,10 @@ export const ErrorToast = forwardRef<HTMLDivElement, ErrorToastProps>(function E
   );
 });
 
-const keys = new WeakMap<ChatError, number>();
-let nextKey = 0;
-/** A stable key per error object, so a new error replays the entrance and restarts its countdown. */
-function keyOf(error: ChatError): number {
-  let key = keys.get(error);
-  if (key === undefined) keys.set(error, (key = nextKey++));
-  return key;
-}
-
 function Toast({
   error,
   onRetry,
+  onAuthRequired,
   onDismiss,
   autoDismissMs,
   labels,
@@ -117,12 +108,11 @@ function Toast({
   toastRef,
   ...props
 }: ErrorToastProps & { error: ChatError; toastRef: Ref<HTMLDivElement> }): ReactElement {
-  const text = useLabels('errorToast', labels);
+  const text = useLabels('errorToast', errorToastEn, labels);
   const root = useRef<HTMLDivElement>(null);
   const rootRef = useComposedRefs(root, toastRef);
   const returnFocus = useRef<HTMLElement | null>(null);
   const [paused, setPaused] = useState(false);
-  const [retryAt] = useState(() => (error.retryAfterMs === undefined ? null : Date.now() + error.retryAfterMs));
   const tone = toneOf[error.kind];
   const titleId = useId();
 
@@ -179,67 +169,48 @@ function Toast({
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPaused(false);
         })}
       >
-        <svg
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
+        <LineIcon
+          d={errorIconPaths[error.kind]}
           data-slot="error-toast-icon"
           className={cn('pc:mt-0.5 pc:size-5 pc:shrink-0', tone === 'warning' ? 'pc:text-warning' : 'pc:text-danger')}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d={iconPaths[error.kind]} />
-        </svg>
-        <div className="pc:min-w-40 pc:flex-1">
+        />
+        <div className="pc:flex pc:min-w-0 pc:flex-1 pc:flex-col pc:gap-1">
           <p id={titleId} data-slot="error-toast-title" className="pc:m-0 pc:font-semibold">
             {text.titles[error.kind]}
           </p>
-          <p
-            dir="auto"
-            data-slot="error-toast-message"
-            className="pc:m-0 pc:mt-0.5 pc:break-words pc:text-muted-foreground"
-          >
-            {error.message}
+          <p dir="auto" data-slot="error-toast-message" className="pc:m-0 pc:break-words pc:text-muted-foreground">
+            {describeError(error, text)}
           </p>
-          {retryAt !== null && (
-            <>
-              {/* Ticking text in an alert would be re-announced every second: screen readers get it once. */}
-              <Countdown
-                until={retryAt}
-                format={text.tryAgainIn}
-                aria-hidden="true"
-                data-slot="error-toast-countdown"
-                className="pc:mt-1 pc:block pc:tabular-nums pc:text-muted-foreground"
-              />
-              <span className="pc:sr-only">{text.tryAgainIn(Math.ceil((error.retryAfterMs ?? 0) / 1000))}</span>
-            </>
+          <ErrorDetails error={error} labels={labels} />
+          {(error.kind === 'auth' ? onAuthRequired : retryHelps(error) && onRetry) && (
+            <div className="pc:mt-1 pc:flex pc:gap-2">
+              {error.kind === 'auth' && onAuthRequired ? (
+                <button
+                  type="button"
+                  data-slot="error-toast-sign-in"
+                  onClick={onAuthRequired}
+                  className={buttonVariants({ variant: 'primary', size: 'sm' })}
+                >
+                  {text.signIn}
+                </button>
+              ) : (
+                onRetry && <RetryButton error={error} onRetry={onRetry} labels={labels} />
+              )}
+            </div>
           )}
         </div>
-        <div className="pc:ms-auto pc:flex pc:shrink-0 pc:gap-1">
-          {error.retryable && onRetry && (
-            <button
-              type="button"
-              data-slot="error-toast-retry"
-              onClick={onRetry}
-              className={buttonVariants({ variant: 'primary' })}
-            >
-              {text.retry}
-            </button>
-          )}
-          {onDismiss && (
-            <button
-              type="button"
-              data-slot="error-toast-dismiss"
-              onClick={onDismiss}
-              className={buttonVariants({ variant: 'ghost' })}
-            >
-              {text.dismiss}
-            </button>
-          )}
-        </div>
+        {onDismiss && (
+          <button
+            type="button"
+            data-slot="error-toast-dismiss"
+            aria-label={text.dismiss}
+            title={text.dismiss}
+            onClick={onDismiss}
+            className={cn(buttonVariants({ variant: 'quiet', size: 'icon-sm' }), 'pc:-me-1 pc:-mt-1 pc:shrink-0')}
+          >
+            <LineIcon d="M18 6 6 18M6 6l12 12" className="pc:size-4" />
+          </button>
+        )}
       </div>
     </m.div>
   );

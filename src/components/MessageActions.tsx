@@ -5,8 +5,10 @@ import type { AnswerMetrics } from '../core/metrics.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
+import { IconButton } from './lib/IconButton.js';
 import { LineIcon } from './lib/line-icon.js';
 import { useCopy } from './lib/use-copy.js';
+import { messageBubbleEn } from './labels-en.js';
 
 export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'children' | 'onCopy'> {
   /** The answer's status: Retry shows for `interrupted` and `error`, Regenerate for `complete` and `stopped`. */
@@ -31,13 +33,19 @@ export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'childr
   labels?: Partial<MessageBubbleLabels> | undefined;
 }
 
-/** A thumb up (Lucide's); down is the same glyph flipped. */
-const thumbPath =
-  'M7 10v12M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z';
+/** Lucide's glyphs; thumbs down is the thumb up flipped. */
+const icons = {
+  copy: 'M10 8h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H10a2 2 0 0 1-2-2V10a2 2 0 0 1 2-2zM4 16c-1.1 0-2-.9-2-2V4c0-1.1.9-2 2-2h10c1.1 0 2 .9 2 2',
+  check: 'M20 6 9 17l-5-5',
+  regenerate: 'M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8M3 3v5h5',
+  thumb:
+    'M7 10v12M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z',
+};
 
 /**
- * The actions under a finished answer: Retry or Regenerate, Copy (which says "Copied"), thumbs up and down (toggle
- * buttons), and its metrics.
+ * The actions under a finished answer, as icon buttons with tooltips: Retry (for a host that shows failures here),
+ * Copy (which turns to a check and says "Copied"), Regenerate, thumbs up and down (toggle buttons), and its metrics.
+ * In a chat they show on the latest answer and on hover or focus of the others.
  */
 export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(function MessageActions(
   {
@@ -56,7 +64,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
   },
   ref,
 ): ReactElement {
-  const text = useLabels('messageBubble', labels);
+  const text = useLabels('messageBubble', messageBubbleEn, labels);
   const { copied, copy } = useCopy(content, onCopy);
   return (
     <div
@@ -72,49 +80,41 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
         </button>
       )}
       {content !== '' && (
-        <button
-          type="button"
+        <IconButton
+          label={copied ? text.copied : text.copy}
+          icon={copied ? icons.check : icons.copy}
           data-state={copied ? 'copied' : 'idle'}
           onClick={() => void copy()}
-          className={buttonVariants({ variant: 'ghost', size: 'sm' })}
         >
-          <span aria-live="polite">{copied ? text.copied : text.copy}</span>
-        </button>
+          <span aria-live="polite" className="pc:sr-only">
+            {copied ? text.copied : ''}
+          </span>
+        </IconButton>
       )}
       {(status === 'complete' || status === 'stopped') && onRegenerate && (
-        <button
-          type="button"
-          onClick={() => onRegenerate()}
-          className={buttonVariants({ variant: 'ghost', size: 'sm' })}
-        >
-          {text.regenerate}
-        </button>
+        <IconButton label={text.regenerate} icon={icons.regenerate} onClick={() => onRegenerate()} />
       )}
       {/* A failed answer is not rated: there is nothing to judge, and Retry is the one action that helps. */}
       {onFeedback &&
         (status === 'complete' || status === 'stopped') &&
         (['up', 'down'] as const).map((value) => (
-          <button
+          <IconButton
             key={value}
-            type="button"
+            label={value === 'up' ? text.goodAnswer : text.badAnswer}
             aria-pressed={feedback === value}
-            aria-label={value === 'up' ? text.goodAnswer : text.badAnswer}
-            title={value === 'up' ? text.goodAnswer : text.badAnswer}
             data-slot="message-feedback"
             data-value={value}
             onClick={() => onFeedback(feedback === value ? null : value)}
-            className={cn(
-              buttonVariants({ variant: 'quiet', size: 'icon-sm' }),
-              'pc:aria-pressed:bg-muted pc:aria-pressed:text-accent',
-            )}
-          >
-            <LineIcon
-              d={thumbPath}
-              className={cn('pc:size-4', value === 'down' && 'pc:-scale-y-100')}
-              fill={feedback === value ? 'currentColor' : 'none'}
-              fillOpacity={feedback === value ? 0.25 : undefined}
-            />
-          </button>
+            className="pc:aria-pressed:bg-muted pc:aria-pressed:text-accent"
+            icon={
+              <LineIcon
+                d={icons.thumb}
+                className={cn('pc:size-4', value === 'down' && 'pc:-scale-y-100')}
+                fill={feedback === value ? 'currentColor' : 'none'}
+                fillOpacity={feedback === value ? 0.25 : undefined}
+              />
+            }
+          />
         ))}
       {metrics && (
         <span data-slot="message-metrics" className="pc:ms-2 pc:text-xs pc:tabular-nums pc:text-muted-foreground">

@@ -3,6 +3,7 @@ import { forwardRef, useId, type ComponentProps, type ReactElement } from 'react
 import { cva, type VariantProps } from 'class-variance-authority';
 import { cn } from './lib/cn.js';
 import { useLabels, type LoaderLabels } from './labels.js';
+import { loaderEn } from './labels-en.js';
 
 /** The shape a {@link SkeletonLoader} stands in for; also its `data-variant`. */
 export type SkeletonVariant = 'message' | 'list' | 'card';
@@ -10,7 +11,7 @@ export type SkeletonVariant = 'message' | 'list' | 'card';
 export const skeletonLoaderVariants = cva('pc:font-sans pc:motion-safe:animate-pulse', {
   variants: {
     variant: {
-      message: 'pc:flex pc:items-start pc:gap-3',
+      message: 'pc:flex pc:flex-col pc:gap-2.5 pc:py-[5px]',
       list: 'pc:flex pc:flex-col pc:gap-3',
       card: 'pc:block pc:rounded-pc pc:border pc:border-border pc:bg-background pc:p-4',
     } satisfies Record<SkeletonVariant, string>,
@@ -48,7 +49,12 @@ function Lines({ count }: { count: number }): ReactElement {
   return (
     <>
       {Array.from({ length: count }, (_, i) => (
-        <span key={i} data-slot="skeleton-line" className={cn(lineVariants(), skeletonLineWidth(i, count))} />
+        <span
+          key={i}
+          aria-hidden="true"
+          data-slot="skeleton-line"
+          className={cn(lineVariants(), skeletonLineWidth(i, count))}
+        />
       ))}
     </>
   );
@@ -72,7 +78,7 @@ function atLeastOne(value: number): number {
 export interface SkeletonLoaderProps
   extends Omit<ComponentProps<'div'>, 'children'>, VariantProps<typeof skeletonLoaderVariants> {
   /**
-   * `message` is an assistant bubble (avatar and lines), `list` a column of rows, `card` a block with
+   * `message` is an assistant answer (lines of text, as tall as its lines), `list` a column of rows, `card` a block with
    * a title, text and a button. @default "message"
    */
   variant?: SkeletonVariant;
@@ -93,7 +99,7 @@ export const SkeletonLoader = forwardRef<HTMLDivElement, SkeletonLoaderProps>(fu
   { variant = 'message', lines, count = 3, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('loader', labels);
+  const text = useLabels('loader', loaderEn, labels);
   const labelId = useId();
   const lineCount = atLeastOne(lines ?? (variant === 'card' ? 2 : 3));
 
@@ -112,18 +118,8 @@ export const SkeletonLoader = forwardRef<HTMLDivElement, SkeletonLoaderProps>(fu
       <span id={labelId} data-slot="skeleton-label" className="pc:sr-only">
         {text.loading}
       </span>
-      {variant === 'message' && (
-        <>
-          <Avatar />
-          <span
-            aria-hidden="true"
-            data-slot="skeleton-bubble"
-            className="pc:flex pc:min-w-0 pc:flex-1 pc:flex-col pc:gap-2.5 pc:rounded-pc pc:bg-muted pc:p-4"
-          >
-            <Lines count={lineCount} />
-          </span>
-        </>
-      )}
+      {/* Lines where the answer's lines will be, nothing else: an assistant answer has no avatar and no box. */}
+      {variant === 'message' && <Lines count={lineCount} />}
       {variant === 'list' &&
         Array.from({ length: atLeastOne(count) }, (_, i) => (
           <span key={i} aria-hidden="true" data-slot="skeleton-row" className="pc:flex pc:items-center pc:gap-3">

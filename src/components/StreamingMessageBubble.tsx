@@ -3,6 +3,7 @@ import { cva } from 'class-variance-authority';
 import { forwardRef, memo, useMemo, type ComponentProps, type ReactElement } from 'react';
 import { toChatMessage, type ChatMessageInput, type MessageFeedback, type MessageStatus } from '../core/messages.js';
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
+import { AnswerNotice } from './errors/AnswerNotice.js';
 import { ChatLabelsProvider, useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
 import { segmentsOf } from './lib/message-segments.js';
@@ -14,6 +15,7 @@ import { MessageFiles } from './parts/MessageFiles.js';
 import { SourceList } from './parts/SourceList.js';
 import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-renderers.js';
 import { ToolCallView } from './parts/ToolCallView.js';
+import { messageBubbleEn } from './labels-en.js';
 
 export const messageBubbleVariants = cva(
   'pc:box-border pc:flex pc:w-full pc:min-w-0 pc:flex-col pc:gap-1.5 pc:font-sans pc:text-sm pc:text-foreground',
@@ -28,22 +30,15 @@ export const messageBubbleVariants = cva(
   },
 );
 
-// Each property comes from one part only; the border's colour and style come from the status (only the assistant's
-// bubble has a border).
-const bodyVariants = cva('pc:box-border pc:min-w-0 pc:rounded-pc pc:px-3.5 pc:py-2.5', {
+// The user's words sit in a quiet bubble; the assistant's answer is unboxed text across the column, as long answers
+// read best. Each property comes from one part only.
+const bodyVariants = cva('pc:box-border pc:min-w-0', {
   variants: {
     role: {
-      user: 'pc:max-w-[85%] pc:bg-accent pc:text-accent-foreground',
-      assistant: 'pc:max-w-[85%] pc:border pc:bg-background',
-      system: 'pc:max-w-full pc:bg-muted pc:text-xs pc:text-muted-foreground',
+      user: 'pc:max-w-[85%] pc:rounded-pc pc:bg-user-bubble pc:px-3.5 pc:py-2.5 pc:text-user-bubble-foreground',
+      assistant: 'pc:w-full',
+      system: 'pc:max-w-full pc:rounded-pc pc:bg-muted pc:px-3.5 pc:py-2.5 pc:text-xs pc:text-muted-foreground',
     },
-    status: {
-      streaming: 'pc:border-border',
-      complete: 'pc:border-border',
-      stopped: 'pc:border-dashed pc:border-border',
-      interrupted: 'pc:border-dashed pc:border-warning',
-      error: 'pc:border-danger',
-    } satisfies Record<MessageStatus, string>,
   },
 });
 
@@ -62,8 +57,10 @@ export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'articl
   showMetrics?: boolean;
   /** Regenerate action for a finished or stopped assistant answer. */
   onRegenerate?: () => void;
-  /** Retry action for an interrupted or failed answer. */
+  /** Retry action for an interrupted or failed answer, shown when trying again can help. */
   onRetry?: () => void;
+  /** Sends the user to sign in: the action of an answer that failed because the session expired. */
+  onAuthRequired?: () => void;
   /** Called after the message text was copied. */
   onCopy?: () => void;
   /** Views of tools by name, in place of `ToolCallView`. @default those of the nearest `ChatRoot` */
@@ -80,16 +77,10 @@ export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'articl
   labels?: Partial<MessageBubbleLabels>;
 }
 
-const statusNotes: Partial<Record<MessageStatus, keyof MessageBubbleLabels>> = {
-  stopped: 'stopped',
-  interrupted: 'interrupted',
-  error: 'error',
-};
-
 /**
  * One message of the chat. Model text is rendered as safe markdown that stays well-formed while it
- * streams; reasoning folds into a "Thinking" section; stopped, interrupted and failed answers say so,
- * with Retry where it helps. Memoized: a finished message re-renders only when its own props change.
+ * streams; reasoning folds into a "Thought for N s" section; stopped, interrupted and failed answers say so once,
+ * under their text, with the one action that helps. Memoized: a finished message re-renders only when its own props change.
  */
 export const StreamingMessageBubble = memo(
   forwardRef<HTMLElement, StreamingMessageBubbleProps>(function StreamingMessageBubble(
@@ -102,6 +93,7 @@ export const StreamingMessageBubble = memo(
       showMetrics = false,
       onRegenerate,
       onRetry,
+      onAuthRequired,
       onCopy,
       toolRenderers,
       onToolResult,
@@ -114,7 +106,7 @@ export const StreamingMessageBubble = memo(
     },
     ref,
   ): ReactElement {
-    const text = useLabels('messageBubble', labels);
+    const text = useLabels('messageBubble', messageBubbleEn, labels);
     // One object per `labels`: a new one per render would re-render every finished block's code and chips.
     const scopedLabels = useMemo(() => labels && { messageBubble: labels }, [labels]);
     const renderersInScope = useToolRenderers();
@@ -129,7 +121,6 @@ export const StreamingMessageBubble = memo(
     const { segments, sources, files } = segmentsOf(parts);
     const status: MessageStatus = isStreaming ? 'streaming' : message.status;
     const { role } = message;
-    const note = statusNotes[status];
     const finished = !isStreaming;
     const last = segments.at(-1);
     // While the answer is under way and its next words are awaited (not its tools), an empty body shows the caret.
@@ -143,7 +134,7 @@ export const StreamingMessageBubble = memo(
     // Versions of a message share its parent: focus follows from one version's controls to the next one's.
     const group = `${role}:${message.parentId ?? ''}`;
     const body = (children: string, streaming: boolean, key?: number) => (
-      <div key={key} data-slot="message-body" dir="auto" className={bodyVariants({ role, status })}>
+      <div key={key} data-slot="message-body" dir="auto" className={bodyVariants({ role })}>
         {role === 'assistant' ? (
           <Markdown streaming={streaming} className="pc:leading-relaxed">
             {children}
@@ -191,7 +182,7 @@ export const StreamingMessageBubble = memo(
                     key={index}
                     data-slot="message-reasoning"
                     open={streaming || undefined}
-                    className="pc:group pc:box-border pc:max-w-[85%] pc:rounded-pc pc:border pc:border-border pc:bg-muted pc:px-3 pc:py-2 pc:text-muted-foreground"
+                    className="pc:group pc:text-muted-foreground"
                   >
                     <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
                       {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
@@ -215,7 +206,10 @@ export const StreamingMessageBubble = memo(
                           ? text.thoughtFor(Math.max(1, Math.round(segment.durationMs / 1000)))
                           : text.thinking}
                     </summary>
-                    <Markdown streaming={streaming} className="pc:mt-2 pc:text-xs">
+                    <Markdown
+                      streaming={streaming}
+                      className="pc:mt-2 pc:border-s-2 pc:border-border pc:ps-3 pc:text-xs pc:leading-relaxed"
+                    >
                       {segment.text}
                     </Markdown>
                   </details>
@@ -229,24 +223,14 @@ export const StreamingMessageBubble = memo(
           {awaitingText && body('', true)}
           {sources.length > 0 && <SourceList sources={sources} />}
 
-          {note && (
-            <p
-              data-slot="message-status"
-              className={cn(
-                'pc:m-0 pc:flex pc:items-center pc:gap-2 pc:text-xs',
-                status === 'error'
-                  ? 'pc:text-danger'
-                  : status === 'interrupted'
-                    ? 'pc:text-warning'
-                    : 'pc:text-muted-foreground',
-              )}
-            >
-              <span>
-                {message.error && status === 'error'
-                  ? `${text.error}: ${message.error.message}`
-                  : (text[note] as string)}
-              </span>
-            </p>
+          {finished && (
+            <AnswerNotice
+              status={status}
+              error={message.error}
+              onRetry={onRetry}
+              onAuthRequired={onAuthRequired}
+              labels={labels}
+            />
           )}
 
           {finished && role === 'assistant' && (
@@ -254,7 +238,6 @@ export const StreamingMessageBubble = memo(
               status={status}
               content={content}
               metrics={metrics}
-              onRetry={onRetry}
               onRegenerate={onRegenerate}
               onCopy={onCopy}
               feedback={message.feedback}

@@ -22,16 +22,25 @@ export interface ConnectionStatusLabels {
   tryingAgainIn: (seconds: number) => string;
 }
 
-/** Strings of `ErrorToast`: a title per error kind, and its actions. */
+/** Strings of a failure, wherever it shows (`ErrorToast`, a failed answer's notice): title, plain words, actions. */
 export interface ErrorToastLabels {
   /** A short title per {@link ChatErrorKind}. */
   titles: Record<ChatErrorKind, string>;
+  /**
+   * What happened and what helps, in plain words, per kind. `client` errors show the server's own message instead
+   * (it says what to change). The technical message, status and kind go under "Details".
+   */
+  descriptions: Record<ChatErrorKind, string>;
+  /** The disclosure with the technical message, status code and kind. @default "Details" */
+  details: string;
   /** @default "Retry" */
   retry: string;
+  /** Retry while the server's wait runs, disabled. @default (seconds) => `Retry in ${seconds} s` */
+  retryIn: (seconds: number) => string;
+  /** The action of an `auth` failure, shown when the host gives `onAuthRequired`. @default "Sign in" */
+  signIn: string;
   /** @default "Dismiss" */
   dismiss: string;
-  /** @default (seconds) => `Try again in ${seconds} s` */
-  tryAgainIn: (seconds: number) => string;
 }
 
 /** Strings of `StreamingMessageBubble`. */
@@ -80,10 +89,8 @@ export interface MessageBubbleLabels {
   retry: string;
   /** @default "Stopped" */
   stopped: string;
-  /** @default "Connection lost: the answer is incomplete" */
+  /** Under an answer the connection cut short. @default "Connection lost before the answer was complete" */
   interrupted: string;
-  /** @default "The answer failed" */
-  error: string;
   /** Read before a remote image that waits for the user (its alt text and host follow). @default "Show image" */
   showImage: string;
   /** An image without alt text. @default "Image" */
@@ -224,128 +231,11 @@ export interface ChatLabels {
   chat: ChatInterfaceLabels;
 }
 
-const confidence = (percent: number) => `${percent}% confidence`;
-
-/** The English defaults. */
-export const defaultChatLabels: ChatLabels = {
-  connectionStatus: {
-    connected: 'Connected',
-    connecting: 'Connecting…',
-    offline: 'Offline',
-    error: 'Connection problem',
-    reconnecting: (attempt, max) => `Reconnecting (attempt ${attempt} of ${max})`,
-    nextTryIn: (seconds) => `next try in ${seconds} s`,
-    rateLimited: 'Rate limited',
-    tryingAgainIn: (seconds) => `trying again in ${seconds} s`,
-  },
-  errorToast: {
-    titles: {
-      auth: 'Session expired',
-      rate_limit: 'Too many requests',
-      server: 'The server had a problem',
-      client: 'Request refused',
-      network: 'Connection lost',
-      timeout: 'The server stopped responding',
-      protocol: 'Unexpected reply',
-      max_steps: 'Too many tool steps',
-      aborted: 'Stopped',
-    },
-    retry: 'Retry',
-    dismiss: 'Dismiss',
-    tryAgainIn: (seconds) => `Try again in ${seconds} s`,
-  },
-  messageBubble: {
-    user: 'You',
-    assistant: 'Assistant',
-    system: 'System',
-    thinking: 'Thinking',
-    thinkingNow: 'Thinking…',
-    thoughtFor: (seconds) => `Thought for ${seconds} s`,
-    copy: 'Copy',
-    copied: 'Copied',
-    copyCode: 'Copy code',
-    regenerate: 'Regenerate',
-    goodAnswer: 'Good answer',
-    badAnswer: 'Bad answer',
-    edit: 'Edit',
-    editMessage: 'Edit message',
-    save: 'Save',
-    cancel: 'Cancel',
-    versions: 'Versions',
-    previousVersion: 'Previous version',
-    nextVersion: 'Next version',
-    versionOf: (index, count) => `${index} / ${count}`,
-    retry: 'Retry',
-    stopped: 'Stopped',
-    interrupted: 'Connection lost: the answer is incomplete',
-    error: 'The answer failed',
-    showImage: 'Show image',
-    image: 'Image',
-    shownAsText: 'Shown as plain text: this answer could not be formatted.',
-    timeToFirstToken: (ms) => `first token ${ms} ms`,
-    tokensPerSecond: (rate) => `${rate} tokens/s`,
-  },
-  loader: { loading: 'Loading…', thinking: 'Thinking…' },
-  insights: {
-    heading: 'Insights',
-    kinds: { tip: 'Tip', warning: 'Warning', optimization: 'Optimization', info: 'Info' },
-    confidence,
-    apply: 'Apply',
-    dismiss: 'Dismiss',
-  },
-  suggestions: {
-    heading: 'Suggestions',
-    confidence,
-    expand: 'Show more',
-    collapse: 'Show less',
-    apply: 'Apply',
-    copy: 'Copy',
-    copied: 'Copied',
-    dismiss: 'Dismiss',
-  },
-  tools: {
-    preparing: 'Preparing',
-    running: 'Running',
-    waiting: 'Waiting for you',
-    done: 'Done',
-    failed: 'Failed',
-    arguments: 'Arguments',
-    result: 'Result',
-    approve: 'Approve',
-    deny: 'Deny',
-    sources: 'Sources',
-    opensInNewTab: '(opens in a new tab)',
-  },
-  chat: {
-    title: 'Chat',
-    transcript: 'Conversation',
-    composer: 'Message',
-    placeholder: 'Ask anything…',
-    send: 'Send',
-    stop: 'Stop',
-    jumpToLatest: 'Jump to latest',
-    emptyTitle: 'How can I help?',
-    emptyHint: 'Try one of these:',
-    counter: (used, max) => `${used} / ${max}`,
-    tooLong: (max) => `Messages are limited to ${max} characters.`,
-    answered: (text) => `Answer: ${text}`,
-    attach: 'Attach files',
-    attachments: 'Attachments',
-    removeAttachment: (name) => `Remove ${name}`,
-    dropFiles: 'Drop files to attach them',
-    fileRefusedType: (name) => `“${name}” is not a type of file this chat takes.`,
-    fileRefusedSize: (name, max) => `“${name}” is larger than ${max}.`,
-    fileRefusedCount: (max) => `A message can carry ${max} files at most.`,
-    fileUnreadable: (name) => `“${name}” could not be read.`,
-    openImage: (name) => `Open ${name}`,
-    close: 'Close',
-  },
-};
-
 /** Overrides for some sections, and within a section for some strings. */
 export type ChatLabelsOverride = { [Section in keyof ChatLabels]?: Partial<ChatLabels[Section]> };
 
-const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
+/** The overrides in scope: the English defaults live with each component (`labels-en.ts`), not here. */
+const LabelsContext = createContext<ChatLabelsOverride>({});
 
 /**
  * Translates every component below it; sections and strings not given keep those of an outer provider, else the
@@ -360,26 +250,28 @@ export function ChatLabelsProvider({
 }): ReactElement {
   const outer = useContext(LabelsContext);
   // Merged once per change of labels: a new object per render would re-render every component that reads them.
-  const merged = useMemo(
-    () =>
-      labels
-        ? (Object.fromEntries(
-            Object.entries(outer).map(([section, strings]) => [
-              section,
-              { ...strings, ...labels[section as keyof ChatLabels] },
-            ]),
-          ) as unknown as ChatLabels)
-        : outer,
-    [outer, labels],
-  );
+  const merged = useMemo(() => {
+    if (!labels) return outer;
+    const result: Record<string, object | undefined> = { ...outer };
+    for (const section of Object.keys(labels) as (keyof ChatLabels)[])
+      result[section] = { ...outer[section], ...labels[section] };
+    return result as ChatLabelsOverride;
+  }, [outer, labels]);
   return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
 }
 
-/** A component's strings: its `labels` prop over the nearest provider's over the English defaults. */
+/**
+ * A component's strings: its `labels` prop over the nearest provider's over its English `defaults` (from
+ * `labels-en.ts`, imported by the component itself so that it carries its own section only).
+ */
 export function useLabels<Section extends keyof ChatLabels>(
   section: Section,
+  defaults: ChatLabels[Section],
   overrides?: Partial<ChatLabels[Section]>,
 ): ChatLabels[Section] {
   const fromContext = useContext(LabelsContext)[section];
-  return overrides ? { ...fromContext, ...overrides } : fromContext;
+  return useMemo(
+    () => (fromContext || overrides ? { ...defaults, ...fromContext, ...overrides } : defaults),
+    [defaults, fromContext, overrides],
+  );
 }

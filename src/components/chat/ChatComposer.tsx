@@ -8,6 +8,7 @@ import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ComposerForm, type ComposerFormProps } from '../ComposerForm.js';
 import { useLabels } from '../labels.js';
 import { useComposerDraft, useComposerActions } from './composer-context.js';
+import { chatEn } from '../labels-en.js';
 
 export interface ChatComposerProps extends Omit<
   ComposerFormProps,
@@ -43,7 +44,7 @@ export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(funct
   const isStreaming = useChatSelector((s) => s.isStreaming);
   const service = useChatService('ChatComposer');
   const { send, stop } = useChatActions();
-  const text = useLabels('chat', labels);
+  const text = useLabels('chat', chatEn, labels);
   const [attachments, setAttachments] = useState<readonly File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   // Files are read before the message goes; a second Enter meanwhile must not send it twice.

@@ -4,6 +4,7 @@ import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ConnectionStatus } from '../ConnectionStatus.js';
 import { useLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
+import { chatEn } from '../labels-en.js';
 
 export interface ChatHeaderProps extends Omit<ComponentProps<'header'>, 'title'> {
   /** The heading. @default labels.chat.title ("Chat") */
@@ -15,7 +16,7 @@ export const ChatHeader = forwardRef<HTMLElement, ChatHeaderProps>(function Chat
   { title, children, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('chat');
+  const text = useLabels('chat', chatEn);
   return (
     <header
       ref={ref}

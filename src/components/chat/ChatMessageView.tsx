@@ -3,6 +3,7 @@ import { forwardRef, memo, type ReactElement } from 'react';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useMessage } from '../../react/use-message.js';
 import { SkeletonLoader } from '../SkeletonLoader.js';
+import { useAuthRequired } from './auth-required.js';
 import { StreamingMessageBubble, type StreamingMessageBubbleProps } from '../StreamingMessageBubble.js';
 
 export interface ChatMessageViewProps extends Omit<
@@ -21,17 +22,19 @@ export interface ChatMessageViewProps extends Omit<
  */
 export const ChatMessageView = memo(
   forwardRef<HTMLElement, ChatMessageViewProps>(function ChatMessageView(
-    { messageId, onRetry, onRegenerate, onToolResult, onEdit, onSwitchBranch, onFeedback, ...props },
+    { messageId, onRetry, onAuthRequired, onRegenerate, onToolResult, onEdit, onSwitchBranch, onFeedback, ...props },
     ref,
   ): ReactElement | null {
     const message = useMessage(messageId);
     const actions = useChatActions();
+    const signIn = useAuthRequired();
     if (!message) return null;
     if (message.status === 'streaming' && message.parts.length === 0) return <SkeletonLoader variant="message" />;
     return (
       <StreamingMessageBubble
         message={message}
         onRetry={onRetry ?? actions.retry}
+        onAuthRequired={onAuthRequired ?? signIn}
         onRegenerate={onRegenerate ?? (() => actions.regenerate(messageId))}
         onToolResult={onToolResult ?? actions.addToolResult}
         onEdit={onEdit ?? ((text) => actions.edit(messageId, text))}

@@ -14,10 +14,12 @@ import { useSSEChat, type UseChat, type UseSSEChatOptions, type UseSSEChatResult
 import { ChatLabelsProvider, useLabels, type ChatLabelsOverride } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { composeEventHandlers } from '../lib/compose-event-handlers.js';
+import { AuthRequiredContext } from './auth-required.js';
 import { ChatAnnouncer } from './ChatAnnouncer.js';
 import { ImageOriginsContext } from '../markdown/Markdown.js';
 import { ToolRenderersContext, type ToolRenderers } from '../parts/tool-renderers.js';
 import { ComposerProvider } from './composer-context.js';
+import { chatEn } from '../labels-en.js';
 
 export interface ChatRootProps extends ComponentProps<'section'> {
   /**
@@ -43,6 +45,11 @@ export interface ChatRootProps extends ComponentProps<'section'> {
    * prompt injection made the model put there. @default [] (none)
    */
   allowedImageOrigins?: readonly string[];
+  /**
+   * Sends the user to sign in (a redirect, a dialog). An answer that failed because the session expired shows a
+   * Sign in button that calls it; without it, that failure says so and offers no action (Retry cannot help).
+   */
+  onAuthRequired?: () => void;
 }
 
 /**
@@ -65,6 +72,7 @@ export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot
     labels,
     toolRenderers = noRenderers,
     allowedImageOrigins = noOrigins,
+    onAuthRequired,
     ...props
   },
   ref,
@@ -81,7 +89,9 @@ export const ChatRoot = forwardRef<HTMLElement, ChatRootProps>(function ChatRoot
   return (
     <ChatLabelsProvider labels={labels}>
       <ToolRenderersContext.Provider value={toolRenderers}>
-        <ImageOriginsContext.Provider value={allowedImageOrigins}>{root}</ImageOriginsContext.Provider>
+        <ImageOriginsContext.Provider value={allowedImageOrigins}>
+          <AuthRequiredContext.Provider value={onAuthRequired}>{root}</AuthRequiredContext.Provider>
+        </ImageOriginsContext.Provider>
       </ToolRenderersContext.Provider>
     </ChatLabelsProvider>
   );
@@ -110,7 +120,7 @@ function ChatLayout({
   sectionRef,
   ...props
 }: ComponentProps<'section'> & { sectionRef: Ref<HTMLElement> }): ReactElement {
-  const text = useLabels('chat');
+  const text = useLabels('chat', chatEn);
   const isStreaming = useChatSelector((s) => s.isStreaming);
   const { stop } = useChatActions();
   return (

@@ -7,6 +7,7 @@ import { cn } from '../lib/cn.js';
 import { useComposedRefs } from '../lib/use-composed-refs.js';
 import { useStickToBottom } from '../lib/use-stick-to-bottom.js';
 import { ChatMessageView } from './ChatMessageView.js';
+import { chatEn } from '../labels-en.js';
 
 /** Messages per history chunk: enough that a long thread has few chunks, few enough that one is cheap to render. */
 const CHUNK_SIZE = 25;
@@ -27,7 +28,7 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
   { messageComponent = ChatMessageView, children, className, ...props },
   forwardedRef,
 ): ReactElement {
-  const text = useLabels('chat');
+  const text = useLabels('chat', chatEn);
   const messageIds = useChatSelector((s) => ids(s.messages), shallowEqual);
   const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
   const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
@@ -51,7 +52,9 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
         tabIndex={0}
         data-slot="chat-transcript"
         className={cn(
-          'pc:flex pc:min-h-0 pc:flex-1 pc:flex-col pc:gap-4 pc:overflow-y-auto pc:rounded-pc pc:p-1 pc:focus-visible:outline-2 pc:focus-visible:outline-ring',
+          // 4 px of padding give focus rings room inside the scroll box; the negative margin lines the messages up with
+          // the header and the composer all the same.
+          'pc:-mx-1 pc:flex pc:min-h-0 pc:flex-1 pc:flex-col pc:gap-4 pc:overflow-y-auto pc:rounded-pc pc:p-1 pc:focus-visible:outline-2 pc:focus-visible:outline-ring',
           className,
         )}
         {...props}

@@ -11,6 +11,7 @@ import { ErrorDetails } from './ErrorDetails.js';
 import { errorIconPaths } from './error-icons.js';
 import { keyOf } from './error-key.js';
 import { RetryButton } from './RetryButton.js';
+import { errorToastEn, messageBubbleEn } from '../labels-en.js';
 
 export interface AnswerNoticeProps {
   /** The answer's status: a notice shows for `error`, `interrupted` and `stopped` only. */
@@ -41,8 +42,8 @@ export function AnswerNotice({
   labels,
   errorLabels,
 }: AnswerNoticeProps): ReactElement | null {
-  const text = useLabels('messageBubble', labels);
-  const errorText = useLabels('errorToast', errorLabels);
+  const text = useLabels('messageBubble', messageBubbleEn, labels);
+  const errorText = useLabels('errorToast', errorToastEn, errorLabels);
   if (status === 'error' && error) {
     const action =
       error.kind === 'auth'

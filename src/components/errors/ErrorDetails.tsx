@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import type { ChatError } from '../../core/errors.js';
 import { useLabels, type ErrorToastLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
+import { errorToastEn } from '../labels-en.js';
 
 /**
  * The technical side of a failure, folded under "Details": the library's message (unless it is already the one
@@ -17,7 +18,7 @@ export function ErrorDetails({
   labels?: Partial<ErrorToastLabels> | undefined;
   className?: string;
 }): ReactElement {
-  const text = useLabels('errorToast', labels);
+  const text = useLabels('errorToast', errorToastEn, labels);
   const facts = [error.kind, error.status !== undefined && `HTTP ${error.status}`].filter(Boolean).join(' · ');
   return (
     <details data-slot="error-details" className={cn('pc:text-xs pc:text-muted-foreground', className)}>

@@ -5,6 +5,7 @@ import { useLabels, type ErrorToastLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { useSecondsLeft } from '../lib/Countdown.js';
+import { errorToastEn } from '../labels-en.js';
 
 /**
  * Retry for a failure. While the server's `Retry-After` runs it is disabled and counts down on itself ("Retry in
@@ -22,7 +23,7 @@ export function RetryButton({
   variant?: 'primary' | 'outline' | 'ghost';
   labels?: Partial<ErrorToastLabels> | undefined;
 }): ReactElement {
-  const text = useLabels('errorToast', labels);
+  const text = useLabels('errorToast', errorToastEn, labels);
   const [retryAt] = useState(() => (error.retryAfterMs === undefined ? null : Date.now() + error.retryAfterMs));
   const left = useSecondsLeft(retryAt);
   return (

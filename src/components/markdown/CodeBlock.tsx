@@ -3,10 +3,11 @@ import type { ReactElement } from 'react';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { useCopy } from '../lib/use-copy.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 /** A fenced code block: its language, a Copy button, and the code, scrolling sideways rather than wrapping. */
 export function CodeBlock({ code, language }: { code: string; language: string }): ReactElement {
-  const text = useLabels('messageBubble');
+  const text = useLabels('messageBubble', messageBubbleEn);
   const { copied, copy } = useCopy(code);
   return (
     <div

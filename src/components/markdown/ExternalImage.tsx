@@ -2,6 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import { useLabels } from '../labels.js';
 import { LineIcon } from '../lib/line-icon.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 export interface ExternalImageProps {
   src: string;
@@ -17,7 +18,7 @@ export interface ExternalImageProps {
  * (the image-markdown exfiltration of prompt injection).
  */
 export function ExternalImage({ src, host, alt, allowed }: ExternalImageProps): ReactElement {
-  const text = useLabels('messageBubble');
+  const text = useLabels('messageBubble', messageBubbleEn);
   const [shown, setShown] = useState(false);
   if (allowed || shown)
     return (

@@ -14,6 +14,7 @@ import { useLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { BlockCache } from './block-cache.js';
 import { renderBlocks, type RenderPolicy } from './render.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 export interface MarkdownProps {
   /** The markdown to show (untrusted model text: rendered safely, never as HTML). */
@@ -83,7 +84,7 @@ function MarkdownBlocks({ children, streaming = false, allowedImageOrigins, clas
 
 /** The answer as it was written, with a quiet word on why: what a message shows when it could not be formatted. */
 function PlainText({ text }: { text: string }): ReactElement {
-  const labels = useLabels('messageBubble');
+  const labels = useLabels('messageBubble', messageBubbleEn);
   return (
     <div data-slot="markdown" data-fallback="" className="pc:min-w-0 pc:break-words">
       <p className="pc:m-0 pc:whitespace-pre-wrap">{text}</p>

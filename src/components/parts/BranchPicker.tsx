@@ -5,6 +5,7 @@ import { useLabels, type MessageBubbleLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { handOffFocus, useTakeFocus } from '../lib/focus-handoff.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 export interface BranchPickerProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The message's place among its versions; nothing shows for a message with no other version. */
@@ -31,7 +32,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
   { branch, onSwitch, group, labels, className, ...props },
   ref,
 ): ReactElement | null {
-  const text = useLabels('messageBubble', labels);
+  const text = useLabels('messageBubble', messageBubbleEn, labels);
   const previous = useRef<HTMLButtonElement>(null);
   const next = useRef<HTMLButtonElement>(null);
   useTakeFocus(group, 'previous-version', previous);

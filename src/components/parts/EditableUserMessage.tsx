@@ -8,6 +8,7 @@ import { handOffFocus, useTakeFocus } from '../lib/focus-handoff.js';
 import { BranchPicker } from './BranchPicker.js';
 import { MessageEditor } from './MessageEditor.js';
 import { LineIcon } from '../lib/line-icon.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 export interface EditableUserMessageProps {
   /** The message as shown when not editing. */
@@ -39,7 +40,7 @@ export function EditableUserMessage({
   onSwitchBranch,
   labels,
 }: EditableUserMessageProps): ReactElement {
-  const text = useLabels('messageBubble', labels);
+  const text = useLabels('messageBubble', messageBubbleEn, labels);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);

@@ -5,6 +5,7 @@ import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { formatBytes } from '../lib/format-bytes.js';
 import { FileGlyph } from './FileGlyph.js';
+import { chatEn } from '../labels-en.js';
 
 export interface FileChipProps extends Omit<ComponentProps<'li'>, 'children'> {
   name: string;
@@ -22,7 +23,7 @@ export const FileChip = forwardRef<HTMLLIElement, FileChipProps>(function FileCh
   { name, size, preview, onRemove, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('chat', labels);
+  const text = useLabels('chat', chatEn, labels);
   return (
     <li
       ref={ref}

@@ -3,6 +3,7 @@ import { forwardRef, useLayoutEffect, useRef, useState, type ComponentProps, typ
 import { useLabels, type MessageBubbleLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
+import { messageBubbleEn } from '../labels-en.js';
 
 export interface MessageEditorProps extends Omit<ComponentProps<'form'>, 'children' | 'onSubmit'> {
   /** The message's text as sent: where editing starts. */
@@ -23,7 +24,7 @@ export const MessageEditor = forwardRef<HTMLFormElement, MessageEditorProps>(fun
   { initialText, onSave, onCancel, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('messageBubble', labels);
+  const text = useLabels('messageBubble', messageBubbleEn, labels);
   const [value, setValue] = useState(initialText);
   const area = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {

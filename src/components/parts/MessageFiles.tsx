@@ -5,6 +5,7 @@ import { useLabels, type ChatInterfaceLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { FileChip } from './FileChip.js';
+import { chatEn } from '../labels-en.js';
 
 export interface MessageFilesProps extends Omit<ComponentProps<'ul'>, 'children'> {
   /** The files a message carries. */
@@ -24,7 +25,7 @@ export const MessageFiles = forwardRef<HTMLUListElement, MessageFilesProps>(func
   { files, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('chat', labels);
+  const text = useLabels('chat', chatEn, labels);
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState<FilePart | null>(null);
   const show = (file: FilePart) => {

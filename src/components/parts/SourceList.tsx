@@ -4,6 +4,7 @@ import type { SourcePart } from '../../core/messages.js';
 import { useLabels, type ToolLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { webUrl } from '../markdown/safe-url.js';
+import { toolsEn } from '../labels-en.js';
 
 export interface SourceListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The sources the model cited; any that is not an http(s) URL is left out. */
@@ -26,7 +27,7 @@ export const SourceList = forwardRef<HTMLDivElement, SourceListProps>(function S
   { sources, labels, className, ...props },
   ref,
 ): ReactElement | null {
-  const text = useLabels('tools', labels);
+  const text = useLabels('tools', toolsEn, labels);
   const headingId = useId();
   const pages = sources.flatMap((source) => {
     const page = webPage(source.url);

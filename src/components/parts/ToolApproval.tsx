@@ -4,6 +4,7 @@ import type { ToolCallPart } from '../../core/messages.js';
 import { useLabels, type ToolLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
+import { toolsEn } from '../labels-en.js';
 
 export interface ToolApprovalProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The call that waits for the user. */
@@ -26,7 +27,7 @@ export const ToolApproval = forwardRef<HTMLDivElement, ToolApprovalProps>(functi
   { call, onResult, approveResult = { approved: true }, denyResult = { approved: false }, labels, className, ...props },
   ref,
 ): ReactElement | null {
-  const text = useLabels('tools', labels);
+  const text = useLabels('tools', toolsEn, labels);
   if (call.state !== 'awaiting-result') return null;
   return (
     <div

@@ -5,6 +5,7 @@ import type { ToolCallPart, ToolCallState } from '../../core/messages.js';
 import { useLabels, type ToolLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { ToolApproval } from './ToolApproval.js';
+import { toolsEn } from '../labels-en.js';
 
 export const toolCallVariants = cva(
   'pc:group pc:box-border pc:w-full pc:max-w-[85%] pc:rounded-pc pc:border pc:bg-background pc:font-sans pc:text-xs pc:text-foreground',
@@ -62,7 +63,7 @@ export const ToolCallView = forwardRef<HTMLDetailsElement, ToolCallViewProps>(fu
   { call, addResult, labels, className, ...props },
   ref,
 ): ReactElement {
-  const text = useLabels('tools', labels);
+  const text = useLabels('tools', toolsEn, labels);
   const { state } = call;
   return (
     <details
