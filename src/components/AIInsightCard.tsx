@@ -11,20 +11,9 @@ import { insightsEn } from './labels-en.js';
 /** What an insight is about; also the card's `data-kind`. */
 export type InsightKind = AIInsight['kind'];
 
+/** The card: one quiet card language with the suggestions' (the kind shows by its icon and name, not a stripe). */
 export const insightCardVariants = cva(
-  'pc:flex pc:flex-col pc:gap-2 pc:rounded-pc pc:border pc:border-s-4 pc:border-border pc:bg-background pc:p-4 pc:font-sans pc:text-sm pc:leading-5 pc:text-foreground',
-  {
-    variants: {
-      // The accent stripe on the start edge (right in RTL).
-      kind: {
-        tip: 'pc:border-s-success',
-        warning: 'pc:border-s-warning',
-        optimization: 'pc:border-s-accent',
-        info: 'pc:border-s-muted-foreground',
-      } satisfies Record<InsightKind, string>,
-    },
-    defaultVariants: { kind: 'info' },
-  },
+  'pc:flex pc:flex-col pc:gap-2 pc:rounded-pc pc:border pc:border-border pc:bg-background pc:p-4 pc:font-sans pc:text-sm pc:leading-5 pc:text-foreground',
 );
 
 const kindIconVariants = cva('pc:size-4 pc:shrink-0', {
@@ -39,7 +28,7 @@ const kindIconVariants = cva('pc:size-4 pc:shrink-0', {
 });
 
 /** Each kind has its own shape beside its name, so the kind never relies on colour alone. */
-function KindIcon({ kind }: { kind: InsightKind }): ReactElement {
+export function InsightKindIcon({ kind }: { kind: InsightKind }): ReactElement {
   const common = {
     viewBox: '0 0 16 16',
     'aria-hidden': true,
@@ -88,6 +77,8 @@ export interface AIInsightCardProps extends Omit<ComponentProps<'article'>, 'chi
   onApply?: (insight: AIInsight) => void;
   /** Called with the insight when the user dismisses it; the Dismiss button shows only when this is given. @default undefined */
   onDismiss?: (insight: AIInsight) => void;
+  /** Show the model's confidence ("82% confidence") when the insight has one. @default false (on demand only) */
+  showConfidence?: boolean;
   /** The level of the title's heading element. @default 4 */
   headingLevel?: 3 | 4 | 5 | 6;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
@@ -99,7 +90,7 @@ export interface AIInsightCardProps extends Omit<ComponentProps<'article'>, 'chi
  * confidence when known, and the actions Apply (when it suggests a prompt) and Dismiss.
  */
 export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(function AIInsightCard(
-  { insight, onApply, onDismiss, headingLevel = 4, labels, className, ...props },
+  { insight, onApply, onDismiss, showConfidence = false, headingLevel = 4, labels, className, ...props },
   ref,
 ): ReactElement {
   const text = useLabels('insights', insightsEn, labels);
@@ -113,7 +104,7 @@ export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(functio
       data-slot="insight-card"
       data-kind={kind}
       aria-labelledby={titleId}
-      className={cn(insightCardVariants({ kind }), className)}
+      className={cn(insightCardVariants(), className)}
       {...props}
     >
       <div data-slot="insight-card-header" className="pc:flex pc:items-start pc:gap-2">
@@ -122,10 +113,10 @@ export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(functio
             data-slot="insight-card-kind"
             className="pc:me-auto pc:inline-flex pc:items-center pc:gap-1.5 pc:text-xs pc:font-medium pc:text-muted-foreground"
           >
-            <KindIcon kind={kind} />
+            <InsightKindIcon kind={kind} />
             {text.kinds[kind]}
           </span>
-          {confidence !== undefined && (
+          {showConfidence && confidence !== undefined && (
             <Confidence data-slot="insight-card-confidence" value={confidence} format={text.confidence} />
           )}
         </div>
@@ -150,7 +141,7 @@ export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(functio
             type="button"
             data-slot="insight-card-apply"
             aria-describedby={titleId}
-            className={buttonVariants({ variant: 'primary' })}
+            className={buttonVariants({ variant: 'outline' })}
             onClick={() => onApply(insight)}
           >
             {text.apply}

@@ -13,6 +13,8 @@ export interface AIInsightsPanelProps extends Omit<ComponentProps<'section'>, 'c
   onApply?: (insight: AIInsight) => void;
   /** Called with an insight when the user dismisses it; remove it from `insights` in response. @default undefined */
   onDismiss?: (insight: AIInsight) => void;
+  /** Show the model's confidence on each card that has one. @default false (on demand only) */
+  showConfidence?: boolean;
   /** The level of the panel's heading; each card's title is one level below. @default 3 */
   headingLevel?: 2 | 3 | 4;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
@@ -25,7 +27,7 @@ export interface AIInsightsPanelProps extends Omit<ComponentProps<'section'>, 'c
  * the previous one, else the heading), so keyboard users keep their place.
  */
 export const AIInsightsPanel = forwardRef<HTMLElement, AIInsightsPanelProps>(function AIInsightsPanel(
-  { insights, onApply, onDismiss, headingLevel = 3, labels, ...props },
+  { insights, onApply, onDismiss, headingLevel = 3, showConfidence, labels, ...props },
   ref,
 ): ReactElement | null {
   const text = useLabels('insights', insightsEn, labels);
@@ -42,6 +44,7 @@ export const AIInsightsPanel = forwardRef<HTMLElement, AIInsightsPanelProps>(fun
           onApply={onApply}
           onDismiss={dismiss}
           headingLevel={cardHeadingLevel}
+          showConfidence={showConfidence}
           labels={labels}
         />
       )}

@@ -20,6 +20,8 @@ export interface AISuggestionCardProps extends Omit<ComponentProps<'article'>, '
   onCopy?: (suggestion: AISuggestion) => void;
   /** Called with the suggestion when the user dismisses it; the Dismiss button shows only when this is given. @default undefined */
   onDismiss?: (suggestion: AISuggestion) => void;
+  /** Show the model's confidence ("82% confidence") when the suggestion has one. @default false (on demand only) */
+  showConfidence?: boolean;
   /** The level of the title's heading element. @default 4 */
   headingLevel?: 3 | 4 | 5 | 6;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
@@ -32,7 +34,7 @@ export interface AISuggestionCardProps extends Omit<ComponentProps<'article'>, '
  * After a copy the button says "Copied" for two seconds (`data-state="copied"`), announced politely.
  */
 export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(function AISuggestionCard(
-  { suggestion, onApply, onCopy, onDismiss, headingLevel = 4, labels, className, ...props },
+  { suggestion, onApply, onCopy, onDismiss, showConfidence = false, headingLevel = 4, labels, className, ...props },
   ref,
 ): ReactElement {
   const text = useLabels('suggestions', suggestionsEn, labels);
@@ -41,7 +43,8 @@ export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(f
   const [expanded, setExpanded] = useState(false);
   const { copied, copy } = useCopy(suggestion.content, () => onCopy?.(suggestion));
   const Title = `h${headingLevel}` as const;
-  const { title, content, category, confidence } = suggestion;
+  const { title, content, category } = suggestion;
+  const confidence = showConfidence ? suggestion.confidence : undefined;
   const long = content.length > SUGGESTION_PREVIEW_CHARS;
 
   return (
@@ -142,7 +145,7 @@ export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(f
               type="button"
               data-slot="suggestion-card-apply"
               aria-describedby={titleId}
-              className={buttonVariants({ variant: 'primary' })}
+              className={buttonVariants({ variant: 'outline' })}
               onClick={() => onApply(suggestion)}
             >
               {text.apply}

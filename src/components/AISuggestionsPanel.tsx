@@ -15,6 +15,8 @@ export interface AISuggestionsPanelProps extends Omit<ComponentProps<'section'>,
   onCopy?: (suggestion: AISuggestion) => void;
   /** Called with a suggestion when the user dismisses it; remove it from `suggestions` in response. @default undefined */
   onDismiss?: (suggestion: AISuggestion) => void;
+  /** Show the model's confidence on each card that has one. @default false (on demand only) */
+  showConfidence?: boolean;
   /** The level of the panel's heading; each card's title is one level below. @default 3 */
   headingLevel?: 2 | 3 | 4;
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
@@ -27,7 +29,7 @@ export interface AISuggestionsPanelProps extends Omit<ComponentProps<'section'>,
  * one, else the heading), so keyboard users keep their place.
  */
 export const AISuggestionsPanel = forwardRef<HTMLElement, AISuggestionsPanelProps>(function AISuggestionsPanel(
-  { suggestions, onApply, onCopy, onDismiss, headingLevel = 3, labels, ...props },
+  { suggestions, onApply, onCopy, onDismiss, headingLevel = 3, showConfidence, labels, ...props },
   ref,
 ): ReactElement | null {
   const text = useLabels('suggestions', suggestionsEn, labels);
@@ -45,6 +47,7 @@ export const AISuggestionsPanel = forwardRef<HTMLElement, AISuggestionsPanelProp
           onCopy={onCopy}
           onDismiss={dismiss}
           headingLevel={cardHeadingLevel}
+          showConfidence={showConfidence}
           labels={labels}
         />
       )}

@@ -53,7 +53,8 @@ function MessageWithMetrics({ messageId }: { messageId: string }): ReactElement 
 
 /**
  * A complete chat, composed of the exported parts: header with connection status, a transcript that follows the
- * answer unless the reader scrolled away, the model's insights and suggestions, errors with Retry, and the composer.
+ * answer unless the reader scrolled away, follow-up chips under the latest answer, the model's insights in a strip that
+ * folds, each failure once where it belongs, and the composer.
  * Lay out your own from the same parts (`ChatRoot`, `ChatTranscript`, …) when this one does not fit.
  */
 export function EnhancedChatInterface({
@@ -79,13 +80,13 @@ export function EnhancedChatInterface({
   return (
     <ChatRoot useChat={useChat} options={options} {...props}>
       <ChatHeader />
-      <ChatTranscript messageComponent={options.enableAnalytics ? MessageWithMetrics : ChatMessageView}>
+      <ChatTranscript
+        messageComponent={options.enableAnalytics ? MessageWithMetrics : ChatMessageView}
+        footer={<ChatSuggestions />}
+      >
         <ChatEmptyState examplePrompts={examplePrompts} />
       </ChatTranscript>
-      <div data-slot="chat-panels" className="pc:flex pc:flex-col pc:gap-2 pc:empty:hidden">
-        <ChatInsights />
-        <ChatSuggestions />
-      </div>
+      <ChatInsights />
       <ChatErrorNotice />
       <ChatComposer placeholder={placeholder} maxLength={maxLength} onMessageSent={onMessageSent} />
     </ChatRoot>

@@ -63,8 +63,8 @@ export const InsightsBesideTheTranscript: Story = {
         aria-label="Model notes"
         className="pc:flex pc:min-h-0 pc:flex-col pc:gap-2 pc:overflow-y-auto pc:md:row-span-2"
       >
-        <ChatInsights headingLevel={3} />
-        <ChatSuggestions headingLevel={3} />
+        <ChatInsights open />
+        <ChatSuggestions />
       </aside>
       <div className="pc:flex pc:flex-col pc:gap-2">
         <ChatErrorNotice />
@@ -75,16 +75,16 @@ export const InsightsBesideTheTranscript: Story = {
   play: async ({ canvasElement }) => {
     const { canvas } = await ask(canvasElement);
     const notes = canvas.getByRole('complementary', { name: 'Model notes' });
-    const suggestions = await within(notes).findByRole('region', { name: 'Suggestions' });
-    await expect(within(notes).getByRole('region', { name: 'Insights' })).toBeVisible();
+    const suggestions = await within(notes).findByRole('list', { name: 'Suggestions' });
+    await expect(notes.querySelector('[data-slot="chat-insights"]')).toHaveAttribute('open');
     // The notes sit beside the transcript from 768 px (on either side: the story may be right-to-left), under it on
     // a phone.
     const transcript = canvas.getByRole('log').getBoundingClientRect();
     const notesBox = notes.getBoundingClientRect();
     const beside = notesBox.left >= transcript.right || notesBox.right <= transcript.left;
     await expect(window.innerWidth >= 768 ? beside : notesBox.top >= transcript.bottom).toBe(true);
-    const [apply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
-    await userEvent.click(apply as HTMLElement);
+    const [chip] = within(suggestions).getAllByRole('button');
+    await userEvent.click(chip as HTMLElement);
     const composer = canvas.getByRole('textbox', { name: 'Message' });
     await expect(composer).not.toHaveValue('');
     await expect(composer).toHaveFocus();

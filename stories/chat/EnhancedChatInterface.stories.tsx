@@ -114,10 +114,11 @@ export const ArabicRtl: Story = {
 
 export const NarrowMobile: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
+  parameters: { layout: 'fullscreen' },
   decorators: [
     (Story) => (
-      // The whole 320×568 phone screen, less the canvas padding.
-      <div style={{ width: '100%', height: '520px' }}>
+      // The whole phone screen, whatever its height: no blank band under the composer.
+      <div style={{ width: '100%', height: '100dvh' }}>
         <Story />
       </div>
     ),

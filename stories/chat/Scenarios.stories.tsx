@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import { chatFrame } from '../support/chat-frame.js';
 import { lastAnswer, scenario, sendMessage } from '../support/scenario-story.js';
@@ -43,10 +43,12 @@ async function expectFullAnswer(log: HTMLElement) {
   return message;
 }
 
-async function expectToast(canvasElement: HTMLElement, title: string) {
-  const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 });
-  await expect(alert).toHaveTextContent(title);
-  return alert;
+/** A failure shows once: in the failed answer, never also in a toast. */
+async function expectNotice(canvasElement: HTMLElement, answer: HTMLElement, title: string) {
+  const notice = answer.querySelector('[data-slot="message-status"]') as HTMLElement;
+  await expect(notice).toHaveTextContent(title);
+  await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+  return notice;
 }
 
 export const NormalStreaming: Story = {
@@ -113,29 +115,32 @@ export const LongAnswer: Story = {
   },
 };
 
-/** Insights and suggestions appear beside the answer; Apply puts a suggestion into the composer. */
+/**
+ * Follow-ups as compact chips under the answer (picking one puts it in the composer) and the insights in one quiet
+ * strip that folds.
+ */
 export const InsightsAndSuggestions: Story = {
   ...scenario('insights'),
   play: async ({ canvasElement }) => {
     const { canvas, log } = await ask(canvasElement);
     await expectFullAnswer(log);
-    const insights = canvas.getByRole('region', { name: 'Insights' });
-    await expect(within(insights).getAllByRole('article').length).toBeGreaterThan(0);
-    const suggestions = canvas.getByRole('region', { name: 'Suggestions' });
-    const [firstApply] = within(suggestions).getAllByRole('button', { name: 'Apply' });
-    await userEvent.click(firstApply as HTMLElement);
-    await expect(canvas.getByRole('textbox', { name: 'Message' })).not.toHaveValue('');
-    // Dismissing every insight removes the panel; focus lands in the composer, not on the page body.
-    while (canvas.queryByRole('region', { name: 'Insights' })) {
-      const region = canvas.getByRole('region', { name: 'Insights' });
-      const [dismiss] = within(region).getAllByRole('button', { name: /^Dismiss/ });
+    const suggestions = await within(log).findByRole('list', { name: 'Suggestions' });
+    const strip = canvasElement.querySelector('[data-slot="chat-insights"]') as HTMLDetailsElement;
+    await expect(strip).not.toHaveAttribute('open');
+    await expect(strip).toHaveTextContent('Insights');
+    const [chip] = within(suggestions).getAllByRole('button');
+    await userEvent.click(chip as HTMLElement);
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue(chip?.textContent ?? '');
+    // Dismissing every insight removes the strip; focus lands in the composer, not on the page body.
+    await userEvent.click(within(strip).getByText('Insights'));
+    while (strip.isConnected) {
+      const [dismiss] = within(strip).getAllByRole('button', { name: /^Dismiss/ });
       await userEvent.click(dismiss as HTMLElement);
     }
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
-    // The panels opened below the answer without letting go of its end.
-    const transcript = canvas.getByRole('log');
+    // The chips came in under the answer without letting go of its end.
     await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
-    await expect(transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).toBeLessThanOrEqual(1);
+    await expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(1);
   },
 };
 
@@ -160,15 +165,21 @@ export const AuthRefreshSucceeds: Story = {
   },
 };
 
-/** Signed out for good: a clear "session expired", no Retry, and the question stays in the transcript. */
+/**
+ * Signed out for good: the failed answer says the session expired, in plain words, with Sign in (the host's
+ * `onAuthRequired`) and no Retry; the question stays in the transcript.
+ */
 export const AuthExpired: Story = {
   ...scenario('auth-expired'),
-  args: { chatOptions: { getToken: () => 'stale-token', refreshToken: () => 'still-stale' } },
-  play: async ({ canvasElement }) => {
+  args: { chatOptions: { getToken: () => 'stale-token', refreshToken: () => 'still-stale' }, onAuthRequired: fn() },
+  play: async ({ canvasElement, args }) => {
     const { log } = await ask(canvasElement);
-    const alert = await expectToast(canvasElement, 'Session expired');
-    await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
-    await lastAnswer(log, 'error');
+    const failed = await lastAnswer(log, 'error');
+    const notice = await expectNotice(canvasElement, failed, 'Session expired');
+    await expect(notice).toHaveTextContent('Your session has expired. Sign in again to continue.');
+    await expect(within(notice).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await userEvent.click(within(notice).getByRole('button', { name: 'Sign in' }));
+    await expect(args.onAuthRequired).toHaveBeenCalledOnce();
     await expect(within(log).getByText(QUESTION)).toBeVisible();
   },
 };
@@ -214,52 +225,53 @@ export const CutWithIdsResumes: Story = {
   },
 };
 
-/** Cut without ids: the partial answer is kept as interrupted; Retry brings the whole answer. */
+/** Cut without ids: the partial answer is kept, with a quiet "Connection lost" footer whose Retry brings the whole answer. */
 export const CutWithoutIdsThenRetry: Story = {
   ...scenario('cut-without-ids'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
     const partial = await lastAnswer(log, 'interrupted');
-    await expect(partial).toHaveTextContent('Connection lost: the answer is incomplete');
     await expect(partial).toHaveTextContent(FIRST_WORDS);
-    const alert = await expectToast(canvasElement, 'Connection lost');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const footer = await expectNotice(canvasElement, partial, 'Connection lost before the answer was complete');
+    await userEvent.click(within(footer).getByRole('button', { name: 'Retry' }));
     await expectFullAnswer(log);
     await expect(within(log).getAllByText(QUESTION)).toHaveLength(1);
   },
 };
 
+/** A chunk that is not JSON: the text so far stays, the failure is said plainly under it, and Retry asks again. */
 export const MalformedChunk: Story = {
   ...scenario('malformed-chunk'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    const alert = await expectToast(canvasElement, 'Unexpected reply');
-    await expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
     const failed = await lastAnswer(log, 'error');
     await expect(failed).toHaveTextContent(FIRST_WORDS);
-    await userEvent.click(within(failed).getByRole('button', { name: 'Retry' }));
+    const notice = await expectNotice(canvasElement, failed, 'Unexpected reply');
+    await userEvent.click(within(notice).getByRole('button', { name: 'Retry' }));
     await expectFullAnswer(log);
   },
 };
 
+/** The provider fails after some text: the text stays; the notice's "Details" hold the provider's own message. */
 export const ErrorChunkMidStream: Story = {
   ...scenario('error-chunk'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    await expectToast(canvasElement, 'The server had a problem');
     const failed = await lastAnswer(log, 'error');
     await expect(failed).toHaveTextContent(FIRST_WORDS);
+    const notice = await expectNotice(canvasElement, failed, 'The server had a problem');
+    await expect(within(notice).getByText('Details')).toBeVisible();
   },
 };
 
-/** The server goes silent: after the idle timeout the partial answer is kept and Retry works. */
+/** The server goes silent: after the idle timeout the partial answer is kept and its Retry brings the whole answer. */
 export const StallIdleTimeout: Story = {
   ...scenario('stall'),
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement);
-    const alert = await expectToast(canvasElement, 'The server stopped responding');
-    await lastAnswer(log, 'interrupted');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const partial = await lastAnswer(log, 'interrupted');
+    const footer = await expectNotice(canvasElement, partial, 'Connection lost before the answer was complete');
+    await userEvent.click(within(footer).getByRole('button', { name: 'Retry' }));
     await expectFullAnswer(log);
   },
 };

@@ -55,8 +55,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Each kind with its icon, name, stripe colour and confidence. */
+/** Each kind with its icon and name, and the model's confidence (`showConfidence`: shown only on demand). */
 export const AllKinds: Story = {
+  args: { showConfidence: true },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('region', { name: 'Insights' })).toBeVisible();
     const cards = canvas.getAllByRole('article');
@@ -122,10 +123,11 @@ export const Dark: Story = {
   },
 };
 
-/** Arabic, right to left: the kind stripe is on the start (right) edge and every string is translated. */
+/** Arabic, right to left: the kind icon is at the start (right) and every string is translated. */
 export const ArabicRtl: Story = {
   globals: { dir: 'rtl' },
   args: {
+    showConfidence: true,
     labels: arabicLabels.insights,
     insights: [
       {
@@ -151,8 +153,8 @@ export const ArabicRtl: Story = {
     await expect(tip).toHaveTextContent('ثقة 82٪');
     await expect(canvas.getByRole('button', { name: 'تطبيق' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'إغلاق: حدّد الجمهور' })).toBeVisible();
-    const style = getComputedStyle(tip as HTMLElement);
-    await expect(style.borderRightWidth).toBe('4px');
-    await expect(style.borderLeftWidth).toBe('1px');
+    const icon = (tip as HTMLElement).querySelector('[data-slot="insight-card-icon"]') as SVGElement;
+    const card = (tip as HTMLElement).getBoundingClientRect();
+    await expect(icon.getBoundingClientRect().left).toBeGreaterThan(card.left + card.width / 2);
   },
 };

@@ -45,7 +45,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** With the model's confidence, asked for with `showConfidence`. */
 export const Default: Story = {
+  args: { showConfidence: true },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('region', { name: 'Suggestions' })).toBeVisible();
     const cards = canvas.getAllByRole('article');
@@ -157,6 +159,7 @@ export const Dark: Story = {
 export const ArabicRtl: Story = {
   globals: { dir: 'rtl' },
   args: {
+    showConfidence: true,
     labels: arabicLabels.suggestions,
     suggestions: [
       {

@@ -29,20 +29,21 @@ const errors: Record<Exclude<ChatErrorKind, 'aborted'>, ChatError> = {
   ),
 };
 
-const expectToast = async (canvasElement: HTMLElement, title: string, retry: boolean) => {
+/** The toast's title, and its buttons by accessible name: the one action that helps, then Dismiss. */
+const expectToast = async (canvasElement: HTMLElement, title: string, action: string | null) => {
   const alert = await within(canvasElement).findByRole('alert');
   await expect(alert).toHaveTextContent(title);
   const buttons = within(alert)
     .getAllByRole('button')
-    .map((b) => b.textContent);
-  await expect(buttons).toEqual(retry ? ['Retry', 'Dismiss'] : ['Dismiss']);
+    .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+  await expect(buttons).toEqual(action ? [action, 'Dismiss'] : ['Dismiss']);
   return alert;
 };
 
 export const Network: Story = {
   args: { error: errors.network },
   play: async ({ canvasElement, args }) => {
-    const alert = await expectToast(canvasElement, 'Connection lost', true);
+    const alert = await expectToast(canvasElement, 'Connection lost', 'Retry');
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expect(args.onRetry).toHaveBeenCalledOnce();
   },
@@ -51,32 +52,40 @@ export const Network: Story = {
 export const Timeout: Story = {
   args: { error: errors.timeout },
   play: async ({ canvasElement }) => {
-    await expectToast(canvasElement, 'The server stopped responding', true);
+    await expectToast(canvasElement, 'The server stopped responding', 'Retry');
   },
 };
 
 export const Server: Story = {
   args: { error: errors.server },
   play: async ({ canvasElement }) => {
-    const alert = await expectToast(canvasElement, 'The server had a problem', true);
-    await expect(alert).toHaveTextContent('503 Service Unavailable');
+    const alert = await expectToast(canvasElement, 'The server had a problem', 'Retry');
+    // Plain words first; the provider's message and the status wait under Details.
+    await expect(
+      within(alert).getByText('The service could not answer this time. Trying again usually helps.'),
+    ).toBeVisible();
+    await expect(within(alert).getByText('Details')).toBeVisible();
+    await expect(within(alert).getByText('server · HTTP 503')).not.toBeVisible();
   },
 };
 
-/** A rate limit counts down from the server's Retry-After. */
+/** A rate limit: Retry stays disabled while the server's Retry-After runs, counting down on itself. */
 export const RateLimited: Story = {
   args: { error: errors.rate_limit },
   play: async ({ canvasElement }) => {
-    const alert = await expectToast(canvasElement, 'Too many requests', true);
-    await expect(alert).toHaveTextContent(/Try again in (41|42) s/);
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Too many requests');
+    await expect(within(alert).getByRole('button', { name: /^Retry in (41|42) s$/ })).toBeDisabled();
   },
 };
 
-/** Not retryable: signing in again is the way out, so there is no Retry button. */
+/** Retrying cannot help: signing in is the way out, so Sign in (the host's `onAuthRequired`) and no Retry. */
 export const SessionExpired: Story = {
-  args: { error: errors.auth },
-  play: async ({ canvasElement }) => {
-    await expectToast(canvasElement, 'Session expired', false);
+  args: { error: errors.auth, onAuthRequired: fn() },
+  play: async ({ canvasElement, args }) => {
+    const alert = await expectToast(canvasElement, 'Session expired', 'Sign in');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Sign in' }));
+    await expect(args.onAuthRequired).toHaveBeenCalledOnce();
   },
 };
 
@@ -84,7 +93,7 @@ export const SessionExpired: Story = {
 export const RequestRefused: Story = {
   args: { error: errors.client },
   play: async ({ canvasElement }) => {
-    const alert = await expectToast(canvasElement, 'Request refused', false);
+    const alert = await expectToast(canvasElement, 'Request refused', null);
     await expect(alert).toHaveTextContent("Invalid model 'gpt-9': it does not exist.");
   },
 };
@@ -92,14 +101,14 @@ export const RequestRefused: Story = {
 export const UnexpectedReply: Story = {
   args: { error: errors.protocol },
   play: async ({ canvasElement }) => {
-    await expectToast(canvasElement, 'Unexpected reply', false);
+    await expectToast(canvasElement, 'Unexpected reply', 'Retry');
   },
 };
 
 export const ToolStepLimit: Story = {
   args: { error: errors.max_steps },
   play: async ({ canvasElement }) => {
-    const alert = await expectToast(canvasElement, 'Too many tool steps', false);
+    const alert = await expectToast(canvasElement, 'Too many tool steps', 'Retry');
     await expect(alert).toHaveTextContent('Send a message to let it go on.');
   },
 };
@@ -124,6 +133,8 @@ export const EscapeDismisses: Story = {
     const send = canvas.getByRole('button', { name: 'Send' });
     await userEvent.click(send);
     const alert = await canvas.findByRole('alert');
+    // Tab order inside: Details, then Retry.
+    await userEvent.tab();
     await userEvent.tab();
     await expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
@@ -136,7 +147,7 @@ export const Dark: Story = {
   args: { error: errors.server },
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
-    await expectToast(canvasElement, 'The server had a problem', true);
+    await expectToast(canvasElement, 'The server had a problem', 'Retry');
   },
 };
 
@@ -146,7 +157,7 @@ export const ArabicRtl: Story = {
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(alert).toHaveTextContent('طلبات كثيرة جدًا');
-    await expect(within(alert).getByRole('button', { name: 'إعادة المحاولة' })).toBeVisible();
+    await expect(within(alert).getByRole('button', { name: /^إعادة المحاولة بعد (41|42) ث$/ })).toBeDisabled();
     const icon = alert.querySelector('svg') as SVGElement;
     await expect(icon.getBoundingClientRect().left).toBeGreaterThan(
       within(alert).getByText('طلبات كثيرة جدًا').getBoundingClientRect().left,

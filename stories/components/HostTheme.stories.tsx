@@ -10,6 +10,8 @@ import { ChatError } from '../../src/core/errors.js';
 const brand = {
   '--pc-accent': 'oklch(0.45 0.2 300)',
   '--pc-accent-foreground': 'oklch(0.99 0 0)',
+  '--pc-user-bubble': 'oklch(0.45 0.2 300)',
+  '--pc-user-bubble-foreground': 'oklch(0.99 0 0)',
   '--pc-background': 'oklch(0.98 0.01 300)',
   '--pc-border': 'oklch(0.8 0.05 300)',
   '--pc-radius': '0.25rem',

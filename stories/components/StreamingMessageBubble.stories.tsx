@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StreamingMessageBubble } from '../../src/components/StreamingMessageBubble.js';
 import { ChatError } from '../../src/core/errors.js';
 import type { ChatMessageInput } from '../../src/core/messages.js';
@@ -200,7 +200,7 @@ export const Interrupted: Story = {
     }),
   },
   play: async ({ canvas, args }) => {
-    await expect(canvas.getByText('Connection lost: the answer is incomplete')).toBeVisible();
+    await expect(canvas.getByText('Connection lost before the answer was complete')).toBeVisible();
     await expect(canvas.getByText(/waiting longer after each/)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await expect(args.onRetry).toHaveBeenCalledOnce();
@@ -217,8 +217,12 @@ export const Failed: Story = {
   },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('article')).toHaveAttribute('data-status', 'error');
-    await expect(canvas.getByText(/The answer failed: .*503/)).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+    const notice = canvas.getByText('The server had a problem').closest('[data-slot="message-status"]') as HTMLElement;
+    await expect(notice).toHaveTextContent('The service could not answer this time.');
+    await expect(within(notice).getByText('server · HTTP 503')).not.toBeVisible();
+    await userEvent.click(within(notice).getByText('Details'));
+    await expect(within(notice).getByText('server · HTTP 503')).toBeVisible();
+    await expect(within(notice).getByRole('button', { name: 'Retry' })).toBeVisible();
   },
 };
 

@@ -23,24 +23,26 @@ describe('AIInsightCard', () => {
   });
 
   it.each([
-    ['tip', 'Tip', 'pc:border-s-success'],
-    ['warning', 'Warning', 'pc:border-s-warning'],
-    ['optimization', 'Optimization', 'pc:border-s-accent'],
-    ['info', 'Info', 'pc:border-s-muted-foreground'],
-  ] as const)('shows a %s with its own icon, name and start stripe', (kind, name, stripe) => {
+    ['tip', 'Tip'],
+    ['warning', 'Warning'],
+    ['optimization', 'Optimization'],
+    ['info', 'Info'],
+  ] as const)('shows a %s by its own icon and name, in the one card style (no coloured stripe)', (kind, name) => {
     render(<AIInsightCard insight={{ ...tip, kind }} />);
     const card = screen.getByRole('article');
     expect(card).toHaveTextContent(name);
-    expect(card).toHaveClass('pc:border-s-4', stripe);
+    expect(card.className).not.toMatch(/border-s-/);
     expect(card.querySelector('[data-slot="insight-card-icon"]')).toHaveAttribute('aria-hidden', 'true');
   });
 
-  it('shows the confidence as a rounded percentage only when it is known', () => {
+  it('shows the confidence, as a rounded percentage, only on demand and only when it is known', () => {
     const { rerender } = render(<AIInsightCard insight={tip} />);
-    expect(screen.getByRole('article')).toHaveTextContent('82% confidence');
-    rerender(<AIInsightCard insight={{ ...tip, confidence: undefined }} />);
     expect(screen.getByRole('article')).not.toHaveTextContent('confidence');
-    rerender(<AIInsightCard insight={{ ...tip, confidence: 0 }} />);
+    rerender(<AIInsightCard insight={tip} showConfidence />);
+    expect(screen.getByRole('article')).toHaveTextContent('82% confidence');
+    rerender(<AIInsightCard insight={{ ...tip, confidence: undefined }} showConfidence />);
+    expect(screen.getByRole('article')).not.toHaveTextContent('confidence');
+    rerender(<AIInsightCard insight={{ ...tip, confidence: 0 }} showConfidence />);
     expect(screen.getByRole('article')).toHaveTextContent('0% confidence');
   });
 
@@ -68,6 +70,7 @@ describe('AIInsightCard', () => {
         insight={{ ...tip, kind: 'warning' }}
         onApply={() => {}}
         onDismiss={() => {}}
+        showConfidence
         labels={{
           kinds: { tip: 'Astuce', warning: 'Attention', optimization: 'Optimisation', info: 'Info' },
           confidence: (percent) => `confiance ${percent} %`,

@@ -29,8 +29,10 @@ describe('AISuggestionCard', () => {
     Reflect.deleteProperty(navigator, 'clipboard');
   });
 
-  it('is an article named by its title, with its category, confidence and content', () => {
-    render(<AISuggestionCard suggestion={short} />);
+  it('is an article named by its title, with its category, content and, on demand, confidence', () => {
+    const { rerender } = render(<AISuggestionCard suggestion={short} />);
+    expect(screen.getByRole('article')).not.toHaveTextContent('confidence');
+    rerender(<AISuggestionCard suggestion={short} showConfidence />);
     const card = screen.getByRole('article', { name: 'Ask for a table' });
     expect(card).toHaveTextContent('Format');
     expect(card).toHaveTextContent('90% confidence');
@@ -142,6 +144,7 @@ describe('AISuggestionCard', () => {
         suggestion={long}
         onApply={() => {}}
         onDismiss={() => {}}
+        showConfidence
         labels={{
           confidence: (percent) => `confiance ${percent} %`,
           expand: 'Voir plus',

@@ -26,10 +26,10 @@ describe('SkeletonLoader', () => {
     }
   });
 
-  it('draws a message as an avatar and three lines, or as many as asked', () => {
+  it('draws a message as three lines of text, or as many as asked, with no avatar or box the answer lacks', () => {
     const { rerender } = render(<SkeletonLoader />);
     const status = screen.getByRole('status');
-    expect(status.querySelector('[data-slot="skeleton-avatar"]')).not.toBeNull();
+    expect(status.querySelector('[data-slot="skeleton-avatar"], [data-slot="skeleton-bubble"]')).toBeNull();
     expect(lines(status)).toHaveLength(3);
     rerender(<SkeletonLoader lines={5} />);
     expect(lines(status)).toHaveLength(5);

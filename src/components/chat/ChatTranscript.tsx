@@ -1,5 +1,13 @@
 'use client';
-import { forwardRef, memo, useEffect, type ComponentProps, type ComponentType, type ReactElement } from 'react';
+import {
+  forwardRef,
+  memo,
+  useEffect,
+  type ComponentProps,
+  type ComponentType,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
@@ -15,6 +23,8 @@ const CHUNK_SIZE = 25;
 export interface ChatTranscriptProps extends ComponentProps<'div'> {
   /** Renders one message by id; wrap or replace `ChatMessageView` to lay messages out your way. @default ChatMessageView */
   messageComponent?: ComponentType<{ messageId: string }>;
+  /** Shown after the last message, inside the log: what belongs under the latest answer (`ChatSuggestions`). */
+  footer?: ReactNode;
 }
 
 const ids = (messages: readonly { id: string }[]): readonly string[] => messages.map((message) => message.id);
@@ -25,7 +35,7 @@ const ids = (messages: readonly { id: string }[]): readonly string[] => messages
  * never per token: each message is its own view. `children` come first inside the log (e.g. `ChatEmptyState`).
  */
 export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(function ChatTranscript(
-  { messageComponent = ChatMessageView, children, className, ...props },
+  { messageComponent = ChatMessageView, footer, children, className, ...props },
   forwardedRef,
 ): ReactElement {
   const text = useLabels('chat', chatEn);
@@ -62,6 +72,7 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
         {children}
         {finished.length > 0 && <History ids={finished} Message={Message} />}
         {live && <Message key={live} messageId={live} />}
+        {footer}
       </div>
       {!atBottom && (
         <button

@@ -12,8 +12,8 @@ export function DismissButton({
     <button
       type="button"
       aria-label={label}
-      title={label}
-      className={cn(buttonVariants({ variant: 'quiet', size: 'icon' }), className)}
+      data-pc-tooltip={label}
+      className={cn(buttonVariants({ variant: 'quiet', size: 'icon-sm' }), className)}
       {...props}
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="pc:size-4">
@@ -23,10 +23,7 @@ export function DismissButton({
   );
 }
 
-/**
- * How sure the model is: the words (e.g. "82% confidence") and a small bar that shows the same
- * number, hidden from screen readers because the words already say it.
- */
+/** How sure the model is, in words ("82% confidence"): shown only where the host asks for it. */
 export function Confidence({
   value,
   format,
@@ -35,13 +32,7 @@ export function Confidence({
 }: Omit<ComponentProps<'span'>, 'children'> & { value: number; format: (percent: number) => string }): ReactElement {
   const percent = Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
-    <span
-      className={cn('pc:inline-flex pc:items-center pc:gap-2 pc:text-xs pc:text-muted-foreground', className)}
-      {...props}
-    >
-      <span aria-hidden="true" className="pc:block pc:h-1.5 pc:w-12 pc:overflow-hidden pc:rounded-full pc:bg-border">
-        <span className="pc:block pc:h-full pc:rounded-full pc:bg-current" style={{ inlineSize: `${percent}%` }} />
-      </span>
+    <span className={cn('pc:text-xs pc:tabular-nums pc:text-muted-foreground', className)} {...props}>
       {format(percent)}
     </span>
   );
