@@ -43,7 +43,7 @@ export const connectionStatusVariants = cva(
   {
     variants: {
       variant: {
-        full: 'pc:rounded-full pc:border pc:border-border pc:bg-background pc:py-1 pc:ps-2.5 pc:pe-3 pc:text-foreground',
+        full: 'pc:max-w-full pc:min-w-0 pc:rounded-full pc:border pc:border-border pc:bg-background pc:py-1 pc:ps-2.5 pc:pe-3 pc:text-foreground',
         dot: 'pc:p-1',
       },
     },
@@ -165,7 +165,8 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       {...props}
     >
       <Indicator state={state} />
-      <span data-slot="connection-status-label" className={dot ? 'pc:sr-only' : undefined}>
+      {/* On a narrow screen the label gives way (truncated) before the countdown does. */}
+      <span data-slot="connection-status-label" className={dot ? 'pc:sr-only' : 'pc:min-w-0 pc:truncate'}>
         {label}
       </span>
       {retryState && !dot && (
@@ -175,7 +176,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
           format={(seconds) => `· ${state === 'rate-limited' ? text.tryingAgainIn(seconds) : text.nextTryIn(seconds)}`}
           aria-hidden="true"
           data-slot="connection-status-countdown"
-          className="pc:text-muted-foreground"
+          className="pc:shrink-0 pc:whitespace-nowrap pc:text-muted-foreground"
         />
       )}
     </div>
