@@ -4,12 +4,10 @@ import type { AISuggestion } from '../core/types.js';
 import { buttonVariants } from './lib/button.js';
 import { Confidence, DismissButton } from './lib/card-parts.js';
 import { cn } from './lib/cn.js';
+import { useClampOverflow } from './lib/use-clamp-overflow.js';
 import { useCopy } from './lib/use-copy.js';
 import { useLabels, type SuggestionLabels } from './labels.js';
 import { suggestionsEn } from './labels-en.js';
-
-/** Content longer than this many characters is clamped to three lines with a Show more toggle. */
-export const SUGGESTION_PREVIEW_CHARS = 160;
 
 export interface AISuggestionCardProps extends Omit<ComponentProps<'article'>, 'children' | 'onCopy'> {
   /** The suggestion to show. */
@@ -30,7 +28,7 @@ export interface AISuggestionCardProps extends Omit<ComponentProps<'article'>, '
 
 /**
  * One follow-up the model proposes: its title, category and confidence when known, a preview of
- * its content (clamped to three lines when long, with Show more), and Apply, Copy and Dismiss.
+ * its content (clamped to three lines, with Show more when the clamp hides some of it), and Apply, Copy and Dismiss.
  * After a copy the button says "Copied" for two seconds (`data-state="copied"`), announced politely.
  */
 export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(function AISuggestionCard(
@@ -45,7 +43,9 @@ export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(f
   const Title = `h${headingLevel}` as const;
   const { title, content, category } = suggestion;
   const confidence = showConfidence ? suggestion.confidence : undefined;
-  const long = content.length > SUGGESTION_PREVIEW_CHARS;
+  const [contentRef, clipped] = useClampOverflow<HTMLParagraphElement>(!expanded);
+  // The toggle shows when the clamp really hides text, and stays while expanded (to fold it again).
+  const long = clipped || expanded;
 
   return (
     <article
@@ -87,12 +87,13 @@ export const AISuggestionCard = forwardRef<HTMLElement, AISuggestionCardProps>(f
         </div>
       )}
       <p
+        ref={contentRef}
         id={contentId}
         data-slot="suggestion-card-content"
         data-state={long ? (expanded ? 'expanded' : 'collapsed') : undefined}
         className={cn(
           'pc:m-0 pc:whitespace-pre-line pc:break-words pc:text-muted-foreground',
-          long && !expanded && 'pc:line-clamp-3',
+          !expanded && 'pc:line-clamp-3',
         )}
       >
         {content}

@@ -2,7 +2,7 @@ export { AIInsightCard, insightCardVariants } from './AIInsightCard.js';
 export type { AIInsightCardProps, InsightKind } from './AIInsightCard.js';
 export { AIInsightsPanel } from './AIInsightsPanel.js';
 export type { AIInsightsPanelProps } from './AIInsightsPanel.js';
-export { AISuggestionCard, SUGGESTION_PREVIEW_CHARS } from './AISuggestionCard.js';
+export { AISuggestionCard } from './AISuggestionCard.js';
 export type { AISuggestionCardProps } from './AISuggestionCard.js';
 export { AISuggestionsPanel } from './AISuggestionsPanel.js';
 export type { AISuggestionsPanelProps } from './AISuggestionsPanel.js';
