@@ -30,10 +30,10 @@ const graphicVariants = cva('pc:shrink-0', {
 });
 
 /**
- * Glyph strokes in viewBox units (the drawing is 48 units square): thicker at the small size so that
- * every size draws them about 1.25–2.5 px wide, never a blurry half pixel.
+ * Glyph strokes in viewBox units (the drawing is 48 units square), about 1.75–2.5 px wide, never a blurry half
+ * pixel. The small size draws no glyphs.
  */
-const glyphStroke: Record<EgyptianLoaderSize, number> = { sm: 2.5, md: 1.75, lg: 1.25 };
+const glyphStroke: Record<Exclude<EgyptianLoaderSize, 'sm'>, number> = { md: 1.75, lg: 1.25 };
 
 /** Each glyph lights up a third of a cycle after the one before it (the cycle is 1.8 s). */
 const glyphDelays = ['', 'pc:motion-safe:[animation-delay:600ms]', 'pc:motion-safe:[animation-delay:1200ms]'];
@@ -46,11 +46,33 @@ const glyphPaths = [
 ];
 
 /**
- * A sun disc arcs over a pyramid while three hieroglyphs under it light up in turn. The drawing
+ * A sun disc arcs over a pyramid while three hieroglyphs under it light up in turn (at `sm`, a one-colour
+ * silhouette of the pyramid and its sun). The drawing
  * is 48 units square with its flat edges on even units, so they fall on whole pixels at 24, 48 and 96 px.
  * With reduced motion it stands still: the sun at its height above the apex, the glyphs unlit.
  */
 function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
+  // At 24 px colours and glyphs turn to smudges (a blue pyramid read as a traffic cone): one colour, the outline
+  // of a pyramid under its sun, which still arcs.
+  if (size === 'sm')
+    return (
+      <svg
+        viewBox="0 0 48 48"
+        aria-hidden="true"
+        focusable="false"
+        data-slot="egyptian-loader-graphic"
+        className={cn(graphicVariants({ size }), 'pc:fill-current')}
+      >
+        <g
+          data-slot="egyptian-loader-sun"
+          className="pc:origin-[24px_32px] pc:[transform-box:view-box] pc:motion-safe:animate-sun-arc"
+        >
+          <circle cx="24" cy="7" r="5" />
+        </g>
+        <path d="M4 40 24 14v26Z" />
+        <path d="M24 14 44 40H24Z" fillOpacity="0.6" />
+      </svg>
+    );
   return (
     <svg
       viewBox="0 0 48 48"

@@ -17,8 +17,8 @@ describe('EgyptianLoadingAnimation', () => {
 
   // Its size in pixels at each size is measured in the browser: the Sizes story (24, 48 and 96 px).
 
-  it('draws thicker glyph strokes (in drawing units) the smaller it is, so none falls under a pixel', () => {
-    const stroke = (size: 'sm' | 'md' | 'lg') => {
+  it('draws glyphs no thinner than a pixel at 48 and 96 px, and at 24 px a one-colour silhouette with no glyphs', () => {
+    const stroke = (size: 'md' | 'lg') => {
       const { unmount } = render(<EgyptianLoadingAnimation size={size} />);
       const width = Number(
         screen.getByRole('status').querySelector('[data-slot="egyptian-loader-glyph"]')!.getAttribute('stroke-width'),
@@ -26,10 +26,14 @@ describe('EgyptianLoadingAnimation', () => {
       unmount();
       return width;
     };
-    // Drawing units are 48 to the full size: at 24 px one unit is half a pixel.
-    expect(stroke('sm') * 0.5).toBeGreaterThanOrEqual(1);
+    // Drawing units are 48 to the full size: at 48 px one unit is one pixel.
     expect(stroke('md')).toBeGreaterThanOrEqual(1);
     expect(stroke('lg') * 2).toBeGreaterThan(stroke('md'));
+    render(<EgyptianLoadingAnimation size="sm" />);
+    const small = screen.getByRole('status');
+    expect(small.querySelector('[data-slot="egyptian-loader-glyph"]')).toBeNull();
+    expect(small.querySelector('[class*="pc:fill-accent"], [class*="pc:fill-warning"]')).toBeNull();
+    expect(small.querySelector('[data-slot="egyptian-loader-graphic"]')).toHaveClass('pc:fill-current');
   });
 
   it('keeps the label for screen readers unless asked to show it', () => {
