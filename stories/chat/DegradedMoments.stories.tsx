@@ -54,7 +54,8 @@ export const RateLimitWait: Story = {
 
 /** The rate limit outlasted the retries: the answer's notice keeps Retry disabled, counting down the server's wait. */
 export const RateLimitGaveUp: Story = {
-  ...scenario('rate-limit', { retryAfterSeconds: 42 }),
+  // Every request is refused, whichever capture of the story this is.
+  ...scenario('rate-limit', { retryAfterSeconds: 42, failures: 1000 }),
   args: { chatOptions: { retry: { maxRetries: 0 } } },
   play: async ({ canvasElement }) => {
     const { log } = await sendMessage(canvasElement, QUESTION);
@@ -114,7 +115,7 @@ export const Stalled: Story = {
 
 /** The server kept failing and retries ran out: one notice, in the answer, in plain words, with Retry. */
 export const ServerGaveUp: Story = {
-  ...scenario('server-errors', { failures: 10 }),
+  ...scenario('server-errors', { failures: 1000 }),
   args: { chatOptions: { retry: { maxRetries: 0 }, fallbackToNonStreaming: false } },
   play: async ({ canvasElement }) => {
     const { log } = await sendMessage(canvasElement, QUESTION);

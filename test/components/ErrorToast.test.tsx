@@ -26,7 +26,7 @@ describe('ErrorToast', () => {
     rerender(<ErrorToast error={new ChatError('client', 'bad')} onRetry={onRetry} />);
     // The previous toast may still be animating out; the new one is the one that says "bad".
     const current = screen.getAllByRole('alert').find((alert) => alert.textContent?.includes('bad'));
-    expect(current?.querySelector('[data-slot="error-toast-retry"]')).toBeNull();
+    expect(current?.querySelector('[data-slot="retry"]')).toBeNull();
     expect(current).toHaveTextContent('Request refused');
   });
 
