@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   // Serves MSW's mockServiceWorker.js at the root, where the worker registers.
   staticDirs: ['./public'],
   core: { disableTelemetry: true },
+  // The docs are the place to explore: no "Get started" checklist in the sidebar or guide in the menu.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
 };
 
 export default config;
