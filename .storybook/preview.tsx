@@ -6,6 +6,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import isChromatic from 'chromatic/isChromatic';
 import { MotionGlobalConfig } from 'framer-motion';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { create } from 'storybook/theming';
 import '../src/styles/index.css';
 import './preview.css';
 
@@ -67,6 +68,16 @@ if (snapshotRun) {
   pinClockAndRandomness();
   scrollInstantly();
 }
+
+/**
+ * Storybook's docs theme in the preview's self-hosted fonts: its own stacks end in the machine's fonts (Arial,
+ * ui-monospace), so a docs page would render differently from one machine to the next (test/visual/README.md).
+ */
+const docsTheme = create({
+  base: 'light',
+  fontBase: "'Inter Variable', 'Noto Sans Arabic Variable', sans-serif",
+  fontCode: "'JetBrains Mono Variable', monospace",
+});
 
 type Theme = 'light' | 'dark';
 type Direction = 'ltr' | 'rtl';
@@ -130,6 +141,7 @@ const preview: Preview = {
   },
   parameters: {
     layout: 'padded',
+    docs: { theme: docsTheme },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
     // Violations fail the story's test, in Vitest and in the Storybook UI.
     a11y: { test: 'error' },
