@@ -6,6 +6,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import isChromatic from 'chromatic/isChromatic';
 import { MotionGlobalConfig } from 'framer-motion';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { create } from 'storybook/theming';
 import '../src/styles/index.css';
 import './preview.css';
 
@@ -68,16 +69,42 @@ if (snapshotRun) {
   scrollInstantly();
 }
 
+/**
+ * Storybook's docs theme in the preview's self-hosted fonts: its own stacks end in the machine's fonts (Arial,
+ * ui-monospace), so a docs page would render differently from one machine to the next (test/visual/README.md).
+ */
+const docsTheme = create({
+  base: 'light',
+  fontBase: "'Inter Variable', 'Noto Sans Arabic Variable', sans-serif",
+  fontCode: "'JetBrains Mono Variable', monospace",
+});
+
 type Theme = 'light' | 'dark';
 type Direction = 'ltr' | 'rtl';
 
-/** Applies the toolbar's theme and direction to the document, as a host app would. */
-const withThemeAndDirection: Decorator = (Story, { globals }) => {
+/**
+ * Applies the story's theme and direction (the toolbar's, or those it pins) as a host app would. A story shown on its
+ * own owns the document, so they go on `<html>`. A docs page shows many stories among its own text: there each story
+ * gets them on a frame of its own, and the page keeps the reader's direction, so that an Arabic story on the page
+ * cannot mirror the props table and prose around it.
+ */
+const withThemeAndDirection: Decorator = (Story, { globals, userGlobals, viewMode }) => {
   const theme = (globals.theme ?? 'light') as Theme;
   const dir = (globals.dir ?? 'ltr') as Direction;
+  const root = document.documentElement;
+  if (viewMode === 'docs') {
+    root.dir = (userGlobals?.dir ?? 'ltr') as Direction;
+    // The docs page wears Storybook's light docs theme; a theme on <html> would reach every story, whatever it pins.
+    delete root.dataset.theme;
+    return (
+      <div data-story-frame="" data-theme={theme} dir={dir}>
+        <Story />
+      </div>
+    );
+  }
   // Set during render, before the story paints, so no frame shows the wrong theme or direction.
-  document.documentElement.dataset.theme = theme;
-  document.documentElement.dir = dir;
+  root.dataset.theme = theme;
+  root.dir = dir;
   return <Story />;
 };
 
@@ -114,6 +141,7 @@ const preview: Preview = {
   },
   parameters: {
     layout: 'padded',
+    docs: { theme: docsTheme },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
     // Violations fail the story's test, in Vitest and in the Storybook UI.
     a11y: { test: 'error' },

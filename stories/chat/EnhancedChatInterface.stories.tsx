@@ -29,6 +29,14 @@ const meta = {
     onMessageSent: fn(),
     chatOptions: { endpoint: ENDPOINT, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
   },
+  argTypes: {
+    placeholder: { control: 'text' },
+    examplePrompts: { control: 'object' },
+    maxLength: { control: { type: 'number', min: 1 } },
+    // The wiring to the stories' mocked endpoint: editing it would only break the chat.
+    chatOptions: { control: false },
+    useChat: { control: false },
+  },
   decorators: [chatFrame],
 } satisfies Meta<typeof EnhancedChatInterface>;
 

@@ -32,7 +32,12 @@ const meta = {
   title: 'Components/AISuggestionsPanel',
   component: AISuggestionsPanel,
   args: { suggestions: [table, tests, shorter], onApply: fn(), onCopy: fn(), onDismiss: fn(), headingLevel: 3 },
-  argTypes: { headingLevel: { control: 'inline-radio', options: [2, 3, 4] } },
+  argTypes: {
+    suggestions: { control: 'object' },
+    headingLevel: { control: 'inline-radio', options: [2, 3, 4] },
+    // The HTML attribute on the panel's root: right to left for the panel alone, whatever the page's direction.
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+  },
   decorators: [
     (Story) => (
       <div className="pc:max-w-xl">

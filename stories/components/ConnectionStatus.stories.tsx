@@ -1,22 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useMemo } from 'react';
 import { expect, within } from 'storybook/test';
 import { ChatError } from '../../src/core/errors.js';
-import { ConnectionStatus } from '../../src/components/ConnectionStatus.js';
+import {
+  ConnectionStatus,
+  type ConnectionState,
+  type ConnectionStateInput,
+  type ConnectionStatusProps,
+} from '../../src/components/ConnectionStatus.js';
 import { arabicLabels } from '../support/labels-ar.js';
-
-const meta = {
-  title: 'Components/ConnectionStatus',
-  component: ConnectionStatus,
-  args: { isConnected: true, isConnecting: false, error: null, retryState: null, variant: 'full' },
-  argTypes: {
-    variant: { control: 'inline-radio', options: ['full', 'dot'] },
-    error: { control: false },
-    retryState: { control: false },
-  },
-} satisfies Meta<typeof ConnectionStatus>;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
 
 const serverDown = new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 });
 const connectionLost = new ChatError('network', 'The connection to the chat server failed.');
@@ -25,7 +17,58 @@ const rateLimited = new ChatError('rate_limit', 'Rate limit reached for requests
   retryAfterMs: 60_000,
 });
 
+/**
+ * What `useSSEChat` returns in each state, the next try a minute after `now` (a fixed distance from now, not a fixed
+ * date, so the countdown reads the same on every run).
+ */
+function inputsFor(state: ConnectionState, now: number): Required<ConnectionStateInput> {
+  const retry = (attempt: number, error: ChatError) => ({ attempt, maxRetries: 3, nextRetryAt: now + 60_000, error });
+  const inputs: Record<ConnectionState, ConnectionStateInput> = {
+    connected: { isConnected: true },
+    connecting: { isConnected: false, isConnecting: true },
+    reconnecting: { isConnected: false, error: serverDown, retryState: retry(2, serverDown) },
+    'rate-limited': { isConnected: true, retryState: retry(1, rateLimited) },
+    offline: { isConnected: false },
+    error: { isConnected: false, error: connectionLost },
+  };
+  return { isConnecting: false, error: null, retryState: null, ...inputs[state] };
+}
+
+/** `state`, when set, stands for the four connection props at once, as the chat would set them. */
+type Args = ConnectionStatusProps & { state?: ConnectionState };
+
+const connectionProp = { control: false } as const;
+
+const meta = {
+  title: 'Components/ConnectionStatus',
+  component: ConnectionStatus,
+  args: { isConnected: true, isConnecting: false, error: null, retryState: null, variant: 'full' },
+  argTypes: {
+    state: {
+      description:
+        'The state to show: sets `isConnected`, `isConnecting`, `error` and `retryState` as `useSSEChat` would in it.',
+      control: 'select',
+      options: ['connected', 'connecting', 'reconnecting', 'rate-limited', 'offline', 'error'],
+      table: { category: 'Example' },
+    },
+    variant: { control: 'inline-radio', options: ['full', 'dot'] },
+    isConnected: connectionProp,
+    isConnecting: connectionProp,
+    error: connectionProp,
+    retryState: connectionProp,
+  },
+  render: function Render({ state, ...args }) {
+    // Computed when the state is chosen, so a countdown starts from a minute each time.
+    const inputs = useMemo(() => state && inputsFor(state, Date.now()), [state]);
+    return <ConnectionStatus {...args} {...inputs} />;
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
 export const Connected: Story = {
+  args: { state: 'connected' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'connected');
@@ -34,7 +77,7 @@ export const Connected: Story = {
 };
 
 export const Connecting: Story = {
-  args: { isConnected: false, isConnecting: true },
+  args: { state: 'connecting' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'connecting');
@@ -43,12 +86,7 @@ export const Connecting: Story = {
 };
 
 export const Reconnecting: Story = {
-  args: {
-    isConnected: false,
-    error: serverDown,
-    // A fixed distance from now (not a fixed date), so the countdown reads the same on every run.
-    retryState: { attempt: 2, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: serverDown },
-  },
+  args: { state: 'reconnecting' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'reconnecting');
@@ -58,7 +96,7 @@ export const Reconnecting: Story = {
 };
 
 export const Offline: Story = {
-  args: { isConnected: false },
+  args: { state: 'offline' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'offline');
@@ -68,10 +106,7 @@ export const Offline: Story = {
 
 /** A 429: the status waits out the rate limit, with the countdown of the try to come; it is not a reconnection. */
 export const RateLimited: Story = {
-  args: {
-    isConnected: true,
-    retryState: { attempt: 1, maxRetries: 3, nextRetryAt: Date.now() + 60_000, error: rateLimited },
-  },
+  args: { state: 'rate-limited' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'rate-limited');
@@ -82,7 +117,7 @@ export const RateLimited: Story = {
 
 /** The connection failed: the status says so in three words; why, and what to do, is the error notice's to say. */
 export const ErrorState: Story = {
-  args: { isConnected: false, error: connectionLost },
+  args: { state: 'error' },
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'error');
@@ -101,6 +136,8 @@ export const AnswerFailedConnectionFine: Story = {
 
 /** The compact variant: only the indicator shows; each state keeps its own shape and a screen-reader label. */
 export const Dots: Story = {
+  // Every state, each as a dot: neither control has anything to change here.
+  parameters: { controls: { exclude: ['state', 'variant'] } },
   render: (args) => (
     <div className="pc:flex pc:gap-4">
       <ConnectionStatus {...args} variant="dot" isConnected />
@@ -131,7 +168,7 @@ export const Dots: Story = {
 };
 
 export const Dark: Story = {
-  args: { isConnected: false, error: connectionLost },
+  args: { state: 'error' },
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'error');

@@ -9,6 +9,8 @@ const meta = {
   args: { size: 'md', showLabel: false },
   argTypes: {
     size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
+    label: { control: 'text' },
+    showLabel: { control: 'boolean' },
   },
 } satisfies Meta<typeof EgyptianLoadingAnimation>;
 
@@ -50,6 +52,7 @@ export const Large: Story = {
 
 /** The three sizes side by side, each square. */
 export const Sizes: Story = {
+  parameters: { controls: { exclude: ['size'] } },
   render: (args) => (
     <div className="pc:flex pc:items-end pc:gap-6">
       <EgyptianLoadingAnimation {...args} size="sm" />
@@ -68,6 +71,7 @@ export const Sizes: Story = {
 /** The label shown beside the drawing, at every size; `label` replaces the default text. */
 export const WithLabel: Story = {
   args: { showLabel: true, label: 'Reasoning about your prompt…' },
+  parameters: { controls: { exclude: ['size'] } },
   render: (args) => (
     <div className="pc:flex pc:flex-col pc:items-start pc:gap-4">
       <EgyptianLoadingAnimation {...args} size="sm" />

@@ -1,33 +1,81 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ChatError, type ChatErrorKind } from '../../src/core/errors.js';
-import { ErrorToast } from '../../src/components/ErrorToast.js';
+import { ErrorToast, type ErrorToastProps } from '../../src/components/ErrorToast.js';
 import { arabicLabels } from '../support/labels-ar.js';
+
+/** Every kind the toast shows (an `aborted` answer is the user's own doing, and hides it). */
+type ShownKind = Exclude<ChatErrorKind, 'aborted'>;
+
+/** Each kind as it happens: the server's message, the HTTP status, how long a rate limit asks to wait. */
+const examples: Record<ShownKind, { message: string; status?: number; retryAfterMs?: number }> = {
+  network: { message: 'The connection to the chat server failed.' },
+  timeout: { message: 'The server sent nothing for 30000 ms.' },
+  server: { message: 'The model provider returned 503 Service Unavailable.', status: 503 },
+  rate_limit: { message: 'Rate limit reached for requests.', status: 429, retryAfterMs: 42_000 },
+  auth: { message: 'Your session has expired. Sign in again to continue.', status: 401 },
+  client: { message: "Invalid model 'gpt-9': it does not exist.", status: 400 },
+  protocol: { message: 'The server answered with text/html, not an event stream.' },
+  max_steps: {
+    message:
+      'The model was still calling tools after 5 requests, so the answer stopped there. Send a message to let it go on.',
+  },
+};
+
+/** The story's controls, from which it builds the `ChatError` the toast gets as `error`. */
+interface ExampleError {
+  kind: ShownKind;
+  message?: string;
+  retryAfterMs?: number;
+}
+
+type Args = ErrorToastProps & ExampleError;
+
+const toChatError = ({ kind, message, retryAfterMs }: ExampleError) => {
+  const example = examples[kind];
+  return new ChatError(kind, message ?? example.message, {
+    status: example.status,
+    retryAfterMs: retryAfterMs ?? example.retryAfterMs,
+  });
+};
+
+const exampleControl = { category: 'Example error' };
 
 const meta = {
   title: 'Components/ErrorToast',
   component: ErrorToast,
-  args: { onRetry: fn(), onDismiss: fn() },
-  argTypes: { error: { control: false } },
-} satisfies Meta<typeof ErrorToast>;
+  // `error` is required by the component's type; the story passes the one `render` builds from the controls.
+  args: { kind: 'network', error: null, onRetry: fn(), onDismiss: fn() },
+  argTypes: {
+    error: { control: false },
+    kind: {
+      description: 'What failed: the `kind` of the `ChatError` the story passes as `error`.',
+      control: 'select',
+      options: Object.keys(examples),
+      table: exampleControl,
+    },
+    message: {
+      description: "The error's message, as the server said it. Unset: a typical one for the kind.",
+      control: 'text',
+      table: exampleControl,
+    },
+    retryAfterMs: {
+      description:
+        'How long the server asked to wait (`Retry-After`); the toast counts it down. Unset: 42 s for a rate limit.',
+      control: { type: 'number', min: 0, step: 1000 },
+      table: exampleControl,
+    },
+  },
+  render: function Render({ kind, message, retryAfterMs, ...args }) {
+    // One error per choice: the toast restarts its entrance and countdown for each new error object.
+    const error = useMemo(() => toChatError({ kind, message, retryAfterMs }), [kind, message, retryAfterMs]);
+    return <ErrorToast {...args} error={error} />;
+  },
+} satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const errors: Record<Exclude<ChatErrorKind, 'aborted'>, ChatError> = {
-  network: new ChatError('network', 'The connection to the chat server failed.'),
-  timeout: new ChatError('timeout', 'The server sent nothing for 30000 ms.'),
-  server: new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 }),
-  rate_limit: new ChatError('rate_limit', 'Rate limit reached for requests.', { status: 429, retryAfterMs: 42_000 }),
-  auth: new ChatError('auth', 'Your session has expired. Sign in again to continue.', { status: 401 }),
-  client: new ChatError('client', "Invalid model 'gpt-9': it does not exist.", { status: 400 }),
-  protocol: new ChatError('protocol', 'The server answered with text/html, not an event stream.'),
-  max_steps: new ChatError(
-    'max_steps',
-    'The model was still calling tools after 5 requests, so the answer stopped there. Send a message to let it go on.',
-  ),
-};
 
 /** The toast's title, and its buttons by accessible name: the one action that helps, then Dismiss. */
 const expectToast = async (canvasElement: HTMLElement, title: string, action: string | null) => {
@@ -41,7 +89,7 @@ const expectToast = async (canvasElement: HTMLElement, title: string, action: st
 };
 
 export const Network: Story = {
-  args: { error: errors.network },
+  args: { kind: 'network' },
   play: async ({ canvasElement, args }) => {
     const alert = await expectToast(canvasElement, 'Connection lost', 'Retry');
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
@@ -50,14 +98,14 @@ export const Network: Story = {
 };
 
 export const Timeout: Story = {
-  args: { error: errors.timeout },
+  args: { kind: 'timeout' },
   play: async ({ canvasElement }) => {
     await expectToast(canvasElement, 'The server stopped responding', 'Retry');
   },
 };
 
 export const Server: Story = {
-  args: { error: errors.server },
+  args: { kind: 'server' },
   play: async ({ canvasElement }) => {
     const alert = await expectToast(canvasElement, 'The server had a problem', 'Retry');
     // Plain words first; the provider's message and the status wait under Details.
@@ -71,7 +119,7 @@ export const Server: Story = {
 
 /** A rate limit: Retry stays disabled while the server's Retry-After runs, counting down on itself. */
 export const RateLimited: Story = {
-  args: { error: errors.rate_limit },
+  args: { kind: 'rate_limit' },
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(alert).toHaveTextContent('Too many requests');
@@ -81,7 +129,7 @@ export const RateLimited: Story = {
 
 /** Retrying cannot help: signing in is the way out, so Sign in (the host's `onAuthRequired`) and no Retry. */
 export const SessionExpired: Story = {
-  args: { error: errors.auth, onAuthRequired: fn() },
+  args: { kind: 'auth', onAuthRequired: fn() },
   play: async ({ canvasElement, args }) => {
     const alert = await expectToast(canvasElement, 'Session expired', 'Sign in');
     await userEvent.click(within(alert).getByRole('button', { name: 'Sign in' }));
@@ -91,7 +139,7 @@ export const SessionExpired: Story = {
 
 /** The server's own message, verbatim. */
 export const RequestRefused: Story = {
-  args: { error: errors.client },
+  args: { kind: 'client' },
   play: async ({ canvasElement }) => {
     const alert = await expectToast(canvasElement, 'Request refused', null);
     await expect(alert).toHaveTextContent("Invalid model 'gpt-9': it does not exist.");
@@ -99,14 +147,14 @@ export const RequestRefused: Story = {
 };
 
 export const UnexpectedReply: Story = {
-  args: { error: errors.protocol },
+  args: { kind: 'protocol' },
   play: async ({ canvasElement }) => {
     await expectToast(canvasElement, 'Unexpected reply', 'Retry');
   },
 };
 
 export const ToolStepLimit: Story = {
-  args: { error: errors.max_steps },
+  args: { kind: 'max_steps' },
   play: async ({ canvasElement }) => {
     const alert = await expectToast(canvasElement, 'Too many tool steps', 'Retry');
     await expect(alert).toHaveTextContent('Send a message to let it go on.');
@@ -115,13 +163,16 @@ export const ToolStepLimit: Story = {
 
 /** Escape inside the toast dismisses it, and focus returns to the button that was focused before. */
 export const EscapeDismisses: Story = {
-  args: { error: null },
-  render: function Render(args) {
+  render: function Render({ kind, message, retryAfterMs, ...args }) {
     const [error, setError] = useState<ChatError | null>(null);
     return (
       <div className="pc:flex pc:flex-col pc:items-start pc:gap-3">
         {/* The host's own button, in the page's font: a UA-styled one is drawn in whatever font the machine has. */}
-        <button type="button" style={{ font: 'inherit' }} onClick={() => setError(errors.network)}>
+        <button
+          type="button"
+          style={{ font: 'inherit' }}
+          onClick={() => setError(toChatError({ kind, message, retryAfterMs }))}
+        >
           Send
         </button>
         <ErrorToast {...args} error={error} onDismiss={() => setError(null)} />
@@ -144,7 +195,7 @@ export const EscapeDismisses: Story = {
 };
 
 export const Dark: Story = {
-  args: { error: errors.server },
+  args: { kind: 'server' },
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await expectToast(canvasElement, 'The server had a problem', 'Retry');
@@ -152,7 +203,7 @@ export const Dark: Story = {
 };
 
 export const ArabicRtl: Story = {
-  args: { error: errors.rate_limit, labels: arabicLabels.errorToast },
+  args: { kind: 'rate_limit', labels: arabicLabels.errorToast },
   globals: { dir: 'rtl' },
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');

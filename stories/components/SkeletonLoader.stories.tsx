@@ -65,6 +65,7 @@ export const Card: Story = {
 /** All three shapes on the dark theme. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
+  parameters: { controls: { exclude: ['variant', 'count'] } },
   render: (args) => (
     <div className="pc:flex pc:flex-col pc:gap-6">
       <SkeletonLoader {...args} variant="message" />

@@ -1,9 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { StreamingMessageBubble } from '../../src/components/StreamingMessageBubble.js';
+import {
+  StreamingMessageBubble,
+  type StreamingMessageBubbleProps,
+} from '../../src/components/StreamingMessageBubble.js';
 import { ChatError } from '../../src/core/errors.js';
-import type { ChatMessageInput } from '../../src/core/messages.js';
+import type { ChatMessageInput, MessageStatus } from '../../src/core/messages.js';
+import type { ChatRole } from '../../src/core/types.js';
 import { arabicLabels } from '../support/labels-ar.js';
 
 const markdownAnswer = `## Retry with backoff
@@ -34,11 +38,46 @@ const assistant = (content: string, extra: Partial<ChatMessageInput> = {}): Chat
   ...extra,
 });
 
+/** The message's fields a reader most wants to change, each over the story's `message` when set. */
+interface MessageFields {
+  role?: ChatRole;
+  status?: MessageStatus;
+  content?: string;
+}
+
+type Args = StreamingMessageBubbleProps & MessageFields;
+
+const messageField = (description: string) => ({ description, table: { category: 'Message' } });
+
 const meta = {
   title: 'Components/StreamingMessageBubble',
   component: StreamingMessageBubble,
   args: { message: assistant(markdownAnswer), onRetry: fn(), onRegenerate: fn(), onCopy: fn() },
-  argTypes: { message: { control: 'object' } },
+  argTypes: {
+    message: { control: 'object' },
+    role: {
+      ...messageField("Who wrote it: `message.role`. The story's own message when not set."),
+      control: 'inline-radio',
+      options: ['user', 'assistant', 'system'],
+    },
+    status: {
+      ...messageField('How the answer stands: `message.status` (a failed or interrupted one offers Retry).'),
+      control: 'select',
+      options: ['streaming', 'complete', 'stopped', 'interrupted', 'error'],
+    },
+    content: { ...messageField('The text, as markdown: `message.content`.'), control: 'text' },
+  },
+  render: ({ role, status, content, message, ...args }) => (
+    <StreamingMessageBubble
+      {...args}
+      message={{
+        ...message,
+        ...(role && { role }),
+        ...(status && { status }),
+        ...(content !== undefined && { content }),
+      }}
+    />
+  ),
   decorators: [
     (Story) => (
       <div className="pc:max-w-2xl">
@@ -46,7 +85,7 @@ const meta = {
       </div>
     ),
   ],
-} satisfies Meta<typeof StreamingMessageBubble>;
+} satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -126,6 +165,7 @@ export const StreamingOpenCodeFence: Story = {
 
 /** Tokens arrive over time, as they would from the hook; the bubble ends complete. */
 export const StreamsThenCompletes: Story = {
+  parameters: { controls: { exclude: ['message', 'role', 'status', 'content'] } },
   render: function Render(args) {
     const words = markdownAnswer.split(/(?<=\s)/);
     const [count, setCount] = useState(0);

@@ -30,6 +30,9 @@ const meta = {
   title: 'Security/Hostile answer',
   component: StreamingMessageBubble,
   args: { message },
+  // The hostile text is the point, not a control: as an object control its 10,000 characters stretched the docs page
+  // to 42,000 px wide.
+  argTypes: { message: { control: false } },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: 760, margin: '0 auto' }}>
