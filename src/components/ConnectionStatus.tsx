@@ -103,8 +103,8 @@ function Indicator({ state }: { state: ConnectionState }): ReactElement {
     case 'offline':
       return (
         <svg {...common}>
+          {/* A hollow dot: the usual sign for "not connected", where the slashed circle read as a stray "⌀". */}
           <circle cx="6" cy="6" r="4.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M2 10 10 2" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
         </svg>
       );
     case 'error':

@@ -178,7 +178,12 @@ function Toast({
           <p id={titleId} data-slot="error-toast-title" className="pc:m-0 pc:font-semibold">
             {text.titles[error.kind]}
           </p>
-          <p dir="auto" data-slot="error-toast-message" className="pc:m-0 pc:break-words pc:text-muted-foreground">
+          {/* In its own direction (an English server message in an Arabic toast reads left to right), yet lined up
+              with the toast's other lines rather than with its own start. */}
+          <p
+            data-slot="error-toast-message"
+            className="pc:m-0 pc:break-words pc:[unicode-bidi:plaintext] pc:[text-align:match-parent] pc:text-muted-foreground"
+          >
             {describeError(error, text)}
           </p>
           <ErrorDetails error={error} labels={labels} />

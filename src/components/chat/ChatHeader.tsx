@@ -21,7 +21,11 @@ export const ChatHeader = forwardRef<HTMLElement, ChatHeaderProps>(function Chat
     <header
       ref={ref}
       data-slot="chat-header"
-      className={cn('pc:flex pc:flex-wrap pc:items-center pc:justify-between pc:gap-2', className)}
+      // A hairline under the header: the transcript scrolls beneath it without a hard cut.
+      className={cn(
+        'pc:flex pc:flex-wrap pc:items-center pc:justify-between pc:gap-2 pc:border-b pc:border-border pc:pb-3',
+        className,
+      )}
       {...props}
     >
       <h2 className="pc:m-0 pc:text-base pc:font-semibold">{title ?? text.title}</h2>

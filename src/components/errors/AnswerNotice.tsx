@@ -68,7 +68,7 @@ export function AnswerNotice({
         <LineIcon d={errorIconPaths[error.kind]} className="pc:mt-0.5 pc:size-4 pc:shrink-0 pc:text-danger" />
         <div className="pc:flex pc:min-w-0 pc:flex-1 pc:flex-col pc:gap-1">
           <p className="pc:m-0 pc:font-medium">{errorText.titles[error.kind]}</p>
-          <p dir="auto" className="pc:m-0 pc:break-words pc:text-muted-foreground">
+          <p className="pc:m-0 pc:break-words pc:[unicode-bidi:plaintext] pc:[text-align:match-parent] pc:text-muted-foreground">
             {describeError(error, errorText)}
           </p>
           <ErrorDetails error={error} labels={errorLabels} />

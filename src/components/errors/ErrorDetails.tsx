@@ -26,7 +26,7 @@ export function ErrorDetails({
         {text.details}
       </summary>
       {error.kind !== 'client' && (
-        <p dir="auto" className="pc:m-0 pc:mt-1 pc:break-words">
+        <p className="pc:m-0 pc:mt-1 pc:break-words pc:[unicode-bidi:plaintext] pc:[text-align:match-parent]">
           {error.message}
         </p>
       )}

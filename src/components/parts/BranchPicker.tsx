@@ -59,6 +59,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         ref={previous}
         type="button"
         aria-label={text.previousVersion}
+        data-pc-tooltip={text.previousVersion}
         aria-disabled={index === 0}
         onClick={() => go(index - 1, 'previous-version')}
         className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
@@ -72,6 +73,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         ref={next}
         type="button"
         aria-label={text.nextVersion}
+        data-pc-tooltip={text.nextVersion}
         aria-disabled={index === count - 1}
         onClick={() => go(index + 1, 'next-version')}
         className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}

@@ -79,7 +79,7 @@ export function EditableUserMessage({
             ref={editButton}
             type="button"
             aria-label={text.edit}
-            title={text.edit}
+            data-pc-tooltip={text.edit}
             onClick={() => setEditing(true)}
             className={cn(
               buttonVariants({ variant: 'quiet', size: 'icon-sm' }),

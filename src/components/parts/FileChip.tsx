@@ -52,7 +52,7 @@ export const FileChip = forwardRef<HTMLLIElement, FileChipProps>(function FileCh
         <button
           type="button"
           aria-label={text.removeAttachment(name)}
-          title={text.removeAttachment(name)}
+          data-pc-tooltip={text.removeAttachment(name)}
           onClick={onRemove}
           className={cn(buttonVariants({ variant: 'quiet', size: 'icon-sm' }), 'pc:shrink-0')}
         >
