@@ -161,17 +161,25 @@ describe('rendering model text, fuzzed', () => {
   it('never throws, renders only safe elements, loads only allowed images, and stays within the work bound', () => {
     fc.assert(
       fc.property(hostileText, fc.boolean(), (text, streaming) => {
-        const start = performance.now();
-        const markup = renderToStaticMarkup(
-          <Markdown streaming={streaming} allowedImageOrigins={[ALLOWED_IMAGE_ORIGIN]}>
-            {text}
-          </Markdown>,
-        );
-        const elapsed = performance.now() - start;
+        const render = () =>
+          renderToStaticMarkup(
+            <Markdown streaming={streaming} allowedImageOrigins={[ALLOWED_IMAGE_ORIGIN]}>
+              {text}
+            </Markdown>,
+          );
+        const bound = Math.max(250, 2.5 * (text.length / 1024));
+        let start = performance.now();
+        const markup = render();
+        let elapsed = performance.now() - start;
+        // A GC pause or a busy machine can stall one render: over the bound, the best of three more decides, so
+        // only work that really grows past it fails.
+        for (let retry = 0; retry < 3 && elapsed >= bound; retry++) {
+          start = performance.now();
+          render();
+          elapsed = Math.min(elapsed, performance.now() - start);
+        }
         check(markup, text);
-        expect(elapsed, `${elapsed.toFixed(0)} ms for ${text.length} characters`).toBeLessThan(
-          Math.max(250, 2.5 * (text.length / 1024)),
-        );
+        expect(elapsed, `${elapsed.toFixed(0)} ms for ${text.length} characters`).toBeLessThan(bound);
       }),
       { numRuns: 2_000 },
     );
