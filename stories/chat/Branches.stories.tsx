@@ -69,6 +69,14 @@ export const ThreeVersions: Story = {
     await expect(within(now).getByRole('button', { name: 'Previous version' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await expect(answerText(log)).toBe('Paris is the capital of France.');
+    // Its focus ring (2 px, 2 px off the button) is whole at the column's edge: the history chunk, which paints
+    // nothing outside its padding box, leaves room for it.
+    const previous = document.activeElement as HTMLElement;
+    const chunk = previous.closest('[data-slot="chat-history-chunk"]') as HTMLElement;
+    const paintable = chunk.getBoundingClientRect();
+    const ring = previous.getBoundingClientRect();
+    await expect(ring.left - 4).toBeGreaterThanOrEqual(paintable.left);
+    await expect(ring.bottom + 4).toBeLessThanOrEqual(paintable.bottom);
   },
 };
 

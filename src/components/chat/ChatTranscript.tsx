@@ -116,7 +116,9 @@ const HistoryChunk = memo(
     return (
       <div
         data-slot="chat-history-chunk"
-        className="pc:flex pc:flex-col pc:gap-4 pc:[content-visibility:auto] pc:[contain-intrinsic-size:auto_60rem]"
+        // content-visibility implies paint containment, which clips at the padding box: 4 px of padding (taken back
+        // by the margin) keep focus rings and tooltips at the column's edge whole.
+        className="pc:-m-1 pc:flex pc:flex-col pc:gap-4 pc:p-1 pc:[content-visibility:auto] pc:[contain-intrinsic-size:auto_60rem]"
       >
         {chunk.map((id) => (
           <Message key={id} messageId={id} />

@@ -62,7 +62,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         data-pc-tooltip={text.previousVersion}
         aria-disabled={index === 0}
         onClick={() => go(index - 1, 'previous-version')}
-        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
+        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:*:opacity-40')}
       >
         {chevron('m10 3-5 5 5 5')}
       </button>
@@ -76,7 +76,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         data-pc-tooltip={text.nextVersion}
         aria-disabled={index === count - 1}
         onClick={() => go(index + 1, 'next-version')}
-        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:opacity-40')}
+        className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:*:opacity-40')}
       >
         {chevron('m6 3 5 5-5 5')}
       </button>
