@@ -60,6 +60,16 @@ export const Empty: Story = {
       'Explain Server-Sent Events in two sentences.',
     );
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+    // Attach and Send sit on the one-line text box's centre line (Send sat 5 px low once).
+    const middle = (element: HTMLElement) => {
+      const box = element.getBoundingClientRect();
+      return (box.top + box.bottom) / 2;
+    };
+    const line = middle(canvas.getByRole('textbox', { name: 'Message' }));
+    await expect(Math.abs(middle(canvas.getByRole('button', { name: 'Send' })) - line)).toBeLessThanOrEqual(0.5);
+    await expect(Math.abs(middle(canvas.getByRole('button', { name: 'Attach files' })) - line)).toBeLessThanOrEqual(
+      0.5,
+    );
   },
 };
 
