@@ -45,6 +45,18 @@ const glyphPaths = [
   'M30 44.5l1.6-1.8 1.6 1.8 1.6-1.8 1.6 1.8 1.6-1.8',
 ];
 
+/** The sun disc: it pivots about a point under the pyramid, so it travels an arc from one horizon to the other. */
+function Sun({ cy, r, className }: { cy: number; r: number; className?: string }): ReactElement {
+  return (
+    <g
+      data-slot="egyptian-loader-sun"
+      className="pc:origin-[24px_32px] pc:[transform-box:view-box] pc:motion-safe:animate-sun-arc"
+    >
+      <circle cx="24" cy={cy} r={r} className={className} />
+    </g>
+  );
+}
+
 /**
  * A sun disc arcs over a pyramid while three hieroglyphs under it light up in turn (at `sm`, a one-colour
  * silhouette of the pyramid and its sun). The drawing
@@ -63,12 +75,7 @@ function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
         data-slot="egyptian-loader-graphic"
         className={cn(graphicVariants({ size }), 'pc:fill-current')}
       >
-        <g
-          data-slot="egyptian-loader-sun"
-          className="pc:origin-[24px_32px] pc:[transform-box:view-box] pc:motion-safe:animate-sun-arc"
-        >
-          <circle cx="24" cy="7" r="5" />
-        </g>
+        <Sun cy={7} r={5} />
         <path d="M4 40 24 14v26Z" />
         <path d="M24 14 44 40H24Z" fillOpacity="0.6" />
       </svg>
@@ -81,13 +88,7 @@ function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
       data-slot="egyptian-loader-graphic"
       className={graphicVariants({ size })}
     >
-      {/* Pivots about a point under the pyramid, so the disc travels an arc from one horizon to the other. */}
-      <g
-        data-slot="egyptian-loader-sun"
-        className="pc:origin-[24px_32px] pc:[transform-box:view-box] pc:motion-safe:animate-sun-arc"
-      >
-        <circle cx="24" cy="6" r="4.5" className="pc:fill-warning" />
-      </g>
+      <Sun cy={6} r={4.5} className="pc:fill-warning" />
       <g data-slot="egyptian-loader-pyramid" className="pc:fill-accent">
         <path d="M7 36 24 12v24Z" />
         <path d="M24 12 41 36H24Z" fillOpacity="0.7" />

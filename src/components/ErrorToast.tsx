@@ -16,17 +16,17 @@ import {
 import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect.js';
 import type { ChatError, ChatErrorKind } from '../core/errors.js';
 import { useLabels, type ErrorToastLabels } from './labels.js';
-import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
 import { composeEventHandlers } from './lib/compose-event-handlers.js';
 import { useComposedRefs } from './lib/use-composed-refs.js';
+import { IconButton } from './lib/IconButton.js';
 import { LineIcon } from './lib/line-icon.js';
 import { Motion } from './lib/motion.js';
-import { describeError, retryHelps } from './errors/describe-error.js';
+import { describeError } from './errors/describe-error.js';
+import { ErrorAction } from './errors/ErrorAction.js';
 import { ErrorDetails } from './errors/ErrorDetails.js';
 import { errorIconPaths } from './errors/error-icons.js';
 import { keyOf } from './errors/error-key.js';
-import { RetryButton } from './errors/RetryButton.js';
 import { errorToastEn } from './labels-en.js';
 
 type Tone = 'warning' | 'danger';
@@ -187,34 +187,22 @@ function Toast({
             {describeError(error, text)}
           </p>
           <ErrorDetails error={error} labels={labels} />
-          {(error.kind === 'auth' ? onAuthRequired : retryHelps(error) && onRetry) && (
-            <div className="pc:mt-1 pc:flex pc:gap-2">
-              {error.kind === 'auth' && onAuthRequired ? (
-                <button
-                  type="button"
-                  data-slot="error-toast-sign-in"
-                  onClick={onAuthRequired}
-                  className={buttonVariants({ variant: 'primary', size: 'sm' })}
-                >
-                  {text.signIn}
-                </button>
-              ) : (
-                onRetry && <RetryButton error={error} onRetry={onRetry} labels={labels} />
-              )}
-            </div>
-          )}
+          <ErrorAction
+            error={error}
+            onRetry={onRetry}
+            onAuthRequired={onAuthRequired}
+            labels={labels}
+            className="pc:mt-1 pc:flex pc:gap-2"
+          />
         </div>
         {onDismiss && (
-          <button
-            type="button"
+          <IconButton
+            label={text.dismiss}
+            icon="M18 6 6 18M6 6l12 12"
             data-slot="error-toast-dismiss"
-            aria-label={text.dismiss}
-            title={text.dismiss}
             onClick={onDismiss}
-            className={cn(buttonVariants({ variant: 'quiet', size: 'icon-sm' }), 'pc:-me-1 pc:-mt-1 pc:shrink-0')}
-          >
-            <LineIcon d="M18 6 6 18M6 6l12 12" className="pc:size-4" />
-          </button>
+            className="pc:-me-1 pc:-mt-1"
+          />
         )}
       </div>
     </m.div>

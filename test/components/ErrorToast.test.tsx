@@ -94,7 +94,7 @@ describe('ErrorToast', () => {
       />,
     );
     const current = screen.getAllByRole('alert').at(-1)!;
-    fireEvent.click(current.querySelector('[data-slot="error-toast-sign-in"]')!);
+    fireEvent.click(current.querySelector('[data-slot="sign-in"]')!);
     expect(onAuthRequired).toHaveBeenCalledOnce();
     expect(onRetry).not.toHaveBeenCalled();
   });

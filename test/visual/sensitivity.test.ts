@@ -46,7 +46,9 @@ describe('the visual comparison', () => {
     const result = compareScreenshots(
       reference,
       await captureStory(() => {
-        const retry = document.querySelector<HTMLElement>('[data-slot="error-toast"] [data-slot="retry"]') as HTMLElement;
+        const retry = document.querySelector<HTMLElement>(
+          '[data-slot="error-toast"] [data-slot="retry"]',
+        ) as HTMLElement;
         retry.style.paddingInlineStart = `${parseFloat(getComputedStyle(retry).paddingInlineStart) + 1}px`;
       }),
     );

@@ -3,10 +3,10 @@ import type { ReactElement } from 'react';
 import type { ChatError } from '../../core/errors.js';
 import type { MessageStatus } from '../../core/messages.js';
 import { useLabels, type ErrorToastLabels, type MessageBubbleLabels } from '../labels.js';
-import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { LineIcon } from '../lib/line-icon.js';
-import { describeError, retryHelps } from './describe-error.js';
+import { describeError } from './describe-error.js';
+import { ErrorAction } from './ErrorAction.js';
 import { ErrorDetails } from './ErrorDetails.js';
 import { errorIconPaths } from './error-icons.js';
 import { keyOf } from './error-key.js';
@@ -45,20 +45,6 @@ export function AnswerNotice({
   const text = useLabels('messageBubble', messageBubbleEn, labels);
   const errorText = useLabels('errorToast', errorToastEn, errorLabels);
   if (status === 'error' && error) {
-    const action =
-      error.kind === 'auth'
-        ? onAuthRequired && (
-            <button
-              type="button"
-              data-slot="sign-in"
-              onClick={onAuthRequired}
-              className={buttonVariants({ variant: 'primary', size: 'sm' })}
-            >
-              {errorText.signIn}
-            </button>
-          )
-        : retryHelps(error) &&
-          onRetry && <RetryButton key={keyOf(error)} error={error} onRetry={onRetry} labels={errorLabels} />;
     return (
       <div
         data-slot="message-status"
@@ -73,7 +59,13 @@ export function AnswerNotice({
           </p>
           <ErrorDetails error={error} labels={errorLabels} />
         </div>
-        {action && <div className="pc:shrink-0">{action}</div>}
+        <ErrorAction
+          error={error}
+          onRetry={onRetry}
+          onAuthRequired={onAuthRequired}
+          labels={errorLabels}
+          className="pc:shrink-0"
+        />
       </div>
     );
   }
