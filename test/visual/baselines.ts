@@ -29,7 +29,9 @@ async function readBaseline(name: string): Promise<PNG | null> {
 
 function describe(capture: Capture): string {
   const { width, height } = capture.viewport;
-  return `story ${capture.storyId} (${capture.theme}, ${width}×${height})`;
+  return capture.viewMode === 'docs'
+    ? `docs page ${capture.id} (${capture.theme}, ${width} px wide)`
+    : `story ${capture.id} (${capture.theme}, ${width}×${height})`;
 }
 
 /**

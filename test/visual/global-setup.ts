@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clearResults, pruneBaselines, updating } from './baselines.js';
-import { launchBrowser, listStories } from './capture.js';
-import { planCaptures, type Capture } from './plan.js';
+import { launchBrowser, listDocs, listStories } from './capture.js';
+import { planCaptures, planDocsCaptures, type Capture } from './plan.js';
 import { serveStatic } from './static-server.js';
 import { buildStorybook } from './storybook-build.js';
 
@@ -16,21 +16,23 @@ declare module 'vitest' {
 
 /**
  * Builds Storybook once for the run (in a directory of its own, so parallel runs never share one), serves
- * it on 127.0.0.1, and lists the captures from the stories the build contains.
+ * it on 127.0.0.1, and lists the captures from the stories and docs pages the build contains.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const outDir = await mkdtemp(join(tmpdir(), 'visual-storybook-'));
   await buildStorybook(outDir);
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
-  let captures: Capture[];
+  let stories: Capture[];
   try {
-    captures = planCaptures(await listStories(browser, server.url));
+    stories = planCaptures(await listStories(browser, server.url));
   } finally {
     await browser.close();
   }
-  // All light captures, then all dark ones: the preview page is loaded once per theme (see StoryPage).
-  captures.sort((a, b) => a.theme.localeCompare(b.theme) || a.name.localeCompare(b.name));
+  // All light stories, then all dark ones: the preview page is loaded once per theme (see StoryPage). The docs pages
+  // come last, so that every story is taken exactly as it was before docs pages were.
+  stories.sort((a, b) => a.theme.localeCompare(b.theme) || a.name.localeCompare(b.name));
+  const captures = [...stories, ...planDocsCaptures(await listDocs(server.url))];
   await clearResults();
   if (updating) {
     const removed = await pruneBaselines(captures);

@@ -1,6 +1,12 @@
-/** What the visual suite photographs: each story once per theme it can show, at the viewport it asks for. */
+/**
+ * What the visual suite photographs: each story once per theme it can show, at the viewport it asks for, and each
+ * docs page (autodocs and MDX) whole.
+ */
 
 export type Theme = 'light' | 'dark';
+
+/** How Storybook shows an index entry: a story on its own, or a docs page with its stories inline. */
+export type ViewMode = 'story' | 'docs';
 
 /** A story as the built Storybook describes it: its id and the globals it pins (`globals` in the story). */
 export interface StoryInfo {
@@ -9,10 +15,13 @@ export interface StoryInfo {
 }
 
 export interface Capture {
-  storyId: string;
+  /** The index entry's id: a story's, or a docs page's (`…--docs`). */
+  id: string;
+  viewMode: ViewMode;
   theme: Theme;
-  /** The baseline's file name without `.png`: the story id, with `--dark` when taken in the dark theme. */
+  /** The baseline's file name without `.png`: the entry's id, with `--dark` when taken in the dark theme. */
   name: string;
+  /** A story is taken at this size; a docs page this wide, and as tall as it is. */
   viewport: { width: number; height: number };
 }
 
@@ -41,10 +50,20 @@ export function planCaptures(stories: readonly StoryInfo[]): Capture[] {
     const themes: Theme[] = pinned ? [pinned] : ['light', 'dark'];
     const viewport = pinnedViewport(story);
     return themes.map((theme) => ({
-      storyId: story.id,
+      id: story.id,
+      viewMode: 'story' as const,
       theme,
       name: theme === 'dark' ? `${story.id}--dark` : story.id,
       viewport,
     }));
   });
+}
+
+/**
+ * Every docs page once, in the light theme: the page itself always wears Storybook's light docs theme, and the dark
+ * look of every story on it is already taken story by story; what a docs page adds is its own text, its props table,
+ * and each story in its frame (a story that pins dark or right-to-left shows it there, and only there).
+ */
+export function planDocsCaptures(docsIds: readonly string[]): Capture[] {
+  return docsIds.map((id) => ({ id, viewMode: 'docs', theme: 'light', name: id, viewport: DESKTOP }));
 }

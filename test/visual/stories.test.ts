@@ -3,7 +3,7 @@ import { afterAll, beforeAll, inject, test } from 'vitest';
 import { checkBaseline } from './baselines.js';
 import { launchBrowser, newCapturePage, StoryPage } from './capture.js';
 
-/** Every story, in each theme it can show, against its committed baseline (test/visual/baselines). */
+/** Every story, in each theme it can show, and every docs page, against its baseline in test/visual/baselines. */
 const { storybookUrl, captures } = inject('visual');
 
 let browser: Browser;
@@ -23,7 +23,7 @@ test('the built Storybook has stories to capture', () => {
 });
 
 for (const capture of captures) {
-  test(`${capture.storyId} (${capture.theme})`, async () => {
+  test(`${capture.id} (${capture.theme})`, async () => {
     await storyPage.open(capture);
     await checkBaseline(capture, await storyPage.screenshot());
   });
