@@ -160,6 +160,10 @@ export const StreamingOpenCodeFence: Story = {
     await expect(article.querySelector('pre code')).toHaveTextContent('for attempt in range(3');
     await expect(canvas.getByText('python')).toBeVisible();
     await expect(article.textContent).not.toContain('```');
+    // The caret follows the code on its line, not the block below it.
+    const code = article.querySelector('pre code') as HTMLElement;
+    await expect(getComputedStyle(code, '::after').content).toBe('""');
+    await expect(getComputedStyle(code.closest('[data-slot="code-block"]')!, '::after').content).toBe('none');
   },
 };
 
