@@ -1,16 +1,50 @@
 'use client';
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
+import { lazyModule, useLazyModule } from '../lib/lazy-module.js';
 import { useCopy } from '../lib/use-copy.js';
+import { grammarFor } from './code-languages.js';
 
-/** A fenced code block: its language, a Copy button, and the code, scrolling sideways rather than wrapping. */
-export function CodeBlock({ code, language }: { code: string; language: string }): ReactElement {
+const highlighter = lazyModule(() => import('./highlighter.js'));
+
+/** Longer code stays plain: highlighting it would block the page for tens of milliseconds. */
+const MAX_HIGHLIGHT_CHARS = 20_000;
+
+export interface CodeBlockProps {
+  code: string;
+  /** The fence's language (`ts`, `python`); unknown ones and none stay plain. */
+  language: string;
+  /**
+   * Colour the code once the highlighter has loaded. The markdown renderer passes `false` for the block still
+   * streaming: highlighting it on every frame would cost work that grows with the block at each token, so it shows
+   * plain and takes its colours once, when it is finished. @default true
+   */
+  highlight?: boolean;
+}
+
+/**
+ * A fenced code block: its language, a Copy button, and the code, scrolling sideways rather than wrapping. The code
+ * shows at once; its colours follow when the highlighter has loaded, in the same font and size, so nothing moves.
+ * `data-state` says which it shows: `plain`, `loading` or `highlighted`.
+ */
+export function CodeBlock({ code, language, highlight = true }: CodeBlockProps): ReactElement {
   const text = useLabels('messageBubble');
   const { copied, copy } = useCopy(code);
+  const grammar = highlight && code.length <= MAX_HIGHLIGHT_CHARS ? grammarFor(language) : null;
+  const loaded = useLazyModule(highlighter, grammar !== null);
+  const tokens = useMemo((): ReactNode[] | null => {
+    if (!loaded || grammar === null) return null;
+    try {
+      return loaded.highlight(code, grammar);
+    } catch {
+      return null; // a grammar that fails on some text leaves that block plain
+    }
+  }, [loaded, code, grammar]);
   return (
     <div
       data-slot="code-block"
+      data-state={tokens ? 'highlighted' : grammar === null ? 'plain' : 'loading'}
       className="pc:my-2 pc:overflow-hidden pc:rounded-md pc:border pc:border-border pc:bg-muted pc:first:mt-0 pc:last:mb-0"
     >
       <div className="pc:flex pc:items-center pc:justify-between pc:gap-2 pc:border-b pc:border-border pc:px-3 pc:py-1 pc:text-xs pc:text-muted-foreground">
@@ -33,7 +67,7 @@ export function CodeBlock({ code, language }: { code: string; language: string }
         tabIndex={0}
         className="pc:m-0 pc:overflow-x-auto pc:p-3 pc:text-start pc:font-mono pc:text-[0.8125rem] pc:leading-5 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
       >
-        <code>{code}</code>
+        <code>{tokens ?? code}</code>
       </pre>
     </div>
   );

@@ -5,10 +5,12 @@ import { ExternalImage } from './ExternalImage.js';
 import type { PlainBlockToken } from './safe-lex.js';
 import { webUrl } from './safe-url.js';
 
-/** What the model's text may load. */
+/** What the model's text may load, and how much work its rendering may cost. */
 export interface RenderPolicy {
   /** Origins (`https://images.example.com`) whose images load by themselves; others wait for the user. */
   allowedImageOrigins: readonly string[];
+  /** The blocks are the live one of a streaming answer: its code stays plain until it is finished (`CodeBlock`). */
+  streaming?: boolean;
 }
 
 /**
@@ -58,7 +60,14 @@ function renderBlock(token: Token, key: string, policy: RenderPolicy, depth: num
     }
     case 'code': {
       const code = t as Tokens.Code;
-      return <CodeBlock key={key} code={code.text} language={code.lang?.split(/\s/)[0] ?? ''} />;
+      return (
+        <CodeBlock
+          key={key}
+          code={code.text}
+          language={code.lang?.split(/\s/)[0] ?? ''}
+          highlight={!policy.streaming}
+        />
+      );
     }
     case 'blockquote':
       return (
