@@ -1,9 +1,10 @@
 'use client';
-import { useMemo, type ReactElement, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactElement, type ReactNode } from 'react';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { lazyModule, useLazyModule } from '../lib/lazy-module.js';
 import { useCopy } from '../lib/use-copy.js';
+import { useScrollOverflow } from '../lib/use-scroll-overflow.js';
 import { grammarFor } from './code-languages.js';
 
 const highlighter = lazyModule(() => import('./highlighter.js'));
@@ -24,9 +25,9 @@ export interface CodeBlockProps {
 }
 
 /**
- * A fenced code block: its language, a Copy button, and the code, scrolling sideways rather than wrapping. The code
- * shows at once; its colours follow when the highlighter has loaded, in the same font and size, so nothing moves.
- * `data-state` says which it shows: `plain`, `loading` or `highlighted`.
+ * A fenced code block: its language, a Copy button, and the code, scrolling sideways rather than wrapping (a fade at
+ * the end says there is more). The code shows at once; its colours follow when the highlighter has loaded, in the same
+ * font and size, so nothing moves. `data-state` says which it shows: `plain`, `loading` or `highlighted`.
  */
 export function CodeBlock({ code, language, highlight = true }: CodeBlockProps): ReactElement {
   const text = useLabels('messageBubble');
@@ -41,6 +42,8 @@ export function CodeBlock({ code, language, highlight = true }: CodeBlockProps):
       return null; // a grammar that fails on some text leaves that block plain
     }
   }, [loaded, code, grammar]);
+  const pre = useRef<HTMLPreElement>(null);
+  const overflow = useScrollOverflow(pre, code);
   return (
     <div
       data-slot="code-block"
@@ -61,14 +64,25 @@ export function CodeBlock({ code, language, highlight = true }: CodeBlockProps):
           <span aria-live="polite">{copied ? text.copied : text.copyCode}</span>
         </button>
       </div>
-      {/* LTR whatever the page direction: code reads left to right. Focusable so keyboards can scroll it. */}
-      <pre
-        dir="ltr"
-        tabIndex={0}
-        className="pc:m-0 pc:overflow-x-auto pc:p-3 pc:text-start pc:font-mono pc:text-[0.8125rem] pc:leading-5 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
-      >
-        <code>{tokens ?? code}</code>
-      </pre>
+      {/* LTR whatever the page direction: code reads left to right, so its hidden end is always on the right. */}
+      <div dir="ltr" className="pc:relative">
+        {/* Focusable so keyboards can scroll it. */}
+        <pre
+          ref={pre}
+          tabIndex={0}
+          className="pc:m-0 pc:overflow-x-auto pc:p-3 pc:text-start pc:font-mono pc:text-[0.8125rem] pc:leading-5 pc:focus-visible:outline-2 pc:focus-visible:outline-ring"
+        >
+          <code>{tokens ?? code}</code>
+        </pre>
+        {overflow.moreAtEnd && (
+          <span
+            aria-hidden="true"
+            data-slot="code-block-more"
+            style={{ bottom: overflow.scrollbar }}
+            className="pc:pointer-events-none pc:absolute pc:top-0 pc:end-0 pc:w-10 pc:bg-linear-to-r pc:from-transparent pc:to-muted"
+          />
+        )}
+      </div>
     </div>
   );
 }

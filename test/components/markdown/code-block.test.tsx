@@ -1,4 +1,4 @@
-import { render, waitFor } from '@testing-library/react';
+import { fireEvent, render, waitFor } from '@testing-library/react';
 import { refractor } from 'refractor/core';
 import { describe, expect, it, vi } from 'vitest';
 import { grammarFor, grammarNames } from '../../../src/components/markdown/code-languages.js';
@@ -76,5 +76,40 @@ describe('CodeBlock highlighting', () => {
     for (const fence of ['yaml', 'md', 'diff', 'bash', 'shell', 'typescript', 'jsx'])
       expect(grammarFor(fence), fence).not.toBeNull();
     expect(grammarFor('text')).toBeNull();
+  });
+});
+
+describe('CodeBlock scrolling', () => {
+  it('fades its end while a line wider than the block has more to scroll to', () => {
+    // jsdom lays nothing out: the code is 800 px wide in a 300 px block with a 12 px scrollbar, scrolled to `left`.
+    let left = 0;
+    const size = (name: string, wide: number, other: number) =>
+      vi.spyOn(HTMLElement.prototype, name as 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.tagName === 'PRE' ? wide : other;
+      });
+    const spies = [
+      size('scrollWidth', 800, 0),
+      size('clientWidth', 300, 0),
+      size('offsetHeight', 112, 0),
+      size('clientHeight', 100, 0),
+      vi.spyOn(Element.prototype, 'scrollLeft', 'get').mockImplementation(() => left),
+    ];
+    const { container } = render(<Markdown>{`\`\`\`\n${'wide '.repeat(60)}\n\`\`\``}</Markdown>);
+    const more = () => container.querySelector<HTMLElement>('[data-slot="code-block-more"]');
+    expect(more()).toHaveAttribute('aria-hidden', 'true');
+    expect(more()?.style.bottom).toBe('12px');
+    left = 500;
+    fireEvent.scroll(container.querySelector('pre') as HTMLElement);
+    expect(more()).toBeNull();
+    left = 200;
+    fireEvent.scroll(container.querySelector('pre') as HTMLElement);
+    expect(more()).not.toBeNull();
+    for (const spy of spies) spy.mockRestore();
+  });
+
+  it('shows no fade when the code fits', () => {
+    const { container } = render(<Markdown>{'```\nshort\n```'}</Markdown>);
+    expect(container.querySelector('[data-slot="code-block-more"]')).toBeNull();
+    expect(container.querySelector('pre')).toHaveAttribute('tabindex', '0');
   });
 });
