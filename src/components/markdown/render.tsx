@@ -2,6 +2,8 @@ import type { Token, Tokens } from 'marked';
 import type { ReactNode } from 'react';
 import { CodeBlock } from './CodeBlock.js';
 import { ExternalImage } from './ExternalImage.js';
+import type { MathToken } from './math-syntax.js';
+import { MathView } from './MathView.js';
 import type { PlainBlockToken } from './safe-lex.js';
 import { webUrl } from './safe-url.js';
 
@@ -68,6 +70,10 @@ function renderBlock(token: Token, key: string, policy: RenderPolicy, depth: num
           highlight={!policy.streaming}
         />
       );
+    }
+    case 'math': {
+      const math = token as unknown as MathToken;
+      return <MathView key={key} tex={math.text} display={math.display} />;
     }
     case 'blockquote':
       return (
@@ -191,6 +197,10 @@ function renderInlineToken(token: Token, key: number, policy: RenderPolicy, dept
       );
     case 'br':
       return <br key={key} />;
+    case 'math': {
+      const math = token as unknown as MathToken;
+      return <MathView key={key} tex={math.text} display={math.display} />;
+    }
     case 'link': {
       const link = t as Tokens.Link;
       const url = webUrl(link.href);
