@@ -16,29 +16,43 @@ const OPTIONS = {
 };
 
 /** A rendered formula, reused when the same one mounts again (a streaming block becoming final). */
-const cache = new Map<string, Element | null>();
+const cache = new Map<string, Element[] | null>();
 const CACHE_ENTRIES = 200;
 
 /**
- * Renders `tex` into `into` (replacing what it holds) as a `<math>` element built node by node, never from markup.
- * Returns false, leaving `into` empty, when the TeX does not parse.
+ * Temml's `wrap: "tex"` gives an inline formula's top-level rows, between which TeX would break a line. One `<math>`
+ * cannot break; a formula per row does, between rows like words (keeping trailing punctuation with the last one).
+ */
+function lines(math: Element): Element[] {
+  if (math.childElementCount < 2) return [math];
+  return [...math.children].map((row) => {
+    const piece = document.createElementNS(math.namespaceURI, 'math');
+    piece.append(row);
+    return piece;
+  });
+}
+
+/**
+ * Renders `tex` into `into` (replacing what it holds) as MathML built node by node, never from markup. Returns false,
+ * leaving `into` empty, when the TeX does not parse.
  */
 export function renderMath(tex: string, display: boolean, into: HTMLElement): boolean {
   const key = `${display ? 'display' : 'inline'}\n${tex}`;
-  let math = cache.get(key);
-  if (math === undefined) {
+  let nodes = cache.get(key);
+  if (nodes === undefined) {
     const holder = document.createElement('span');
     try {
       temml.render(tex, holder, { ...OPTIONS, displayMode: display, wrap: display ? 'none' : 'tex' });
-      math = holder.firstElementChild;
+      const math = holder.firstElementChild;
+      nodes = math ? (display ? [math] : lines(math)) : null;
     } catch {
-      math = null;
+      nodes = null;
     }
     if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   } else {
     cache.delete(key); // most recently used last
   }
-  cache.set(key, math);
-  into.replaceChildren(...(math ? [math.cloneNode(true)] : []));
-  return math !== null;
+  cache.set(key, nodes);
+  into.replaceChildren(...(nodes ?? []).map((node) => node.cloneNode(true)));
+  return nodes !== null;
 }

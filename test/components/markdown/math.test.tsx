@@ -50,6 +50,8 @@ describe('math', () => {
     expect(mathViews(container)).toHaveLength(1);
     expect(mathViews(container)[0]).not.toHaveAttribute('data-display');
     expect(container.querySelector('p')?.textContent).toContain('It costs $5 and $10.');
+    // One <math> per row TeX could break after ("E =", "mc²"), so a narrow message breaks the formula like words.
+    expect(mathViews(container)[0]?.querySelectorAll('math')).toHaveLength(2);
   });
 
   it('shows TeX that does not parse as its source', async () => {
