@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, requireChromium } from './scripts/chromium.js';
+import { grammarNames } from './src/components/markdown/code-languages.js';
 
 /** Whether this run includes project `name` (every one when none is named). Only `storybook` and `e2e` need Chromium. */
 function runsProject(name: string, argv: string[] = process.argv): boolean {
@@ -38,6 +39,10 @@ function storybookProject(theme: 'light' | 'dark'): TestProjectInlineConfigurati
         'clsx',
         'marked',
         'eventsource-parser',
+        // The lazily loaded highlighter and math renderer (src/components/markdown/highlighter.tsx, math-render.ts).
+        'temml',
+        'refractor/core',
+        ...grammarNames().map((grammar) => `refractor/${grammar}`),
       ],
     },
     test: {

@@ -2,6 +2,7 @@ import '@fontsource-variable/inter';
 import '@fontsource-variable/jetbrains-mono';
 import '@fontsource-variable/noto-sans-arabic';
 import '@fontsource-variable/noto-serif';
+import notoSansMath from '@fontsource/noto-sans-math/files/noto-sans-math-latin-400-normal.woff2?url';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import isChromatic from 'chromatic/isChromatic';
 import { MotionGlobalConfig } from 'framer-motion';
@@ -21,6 +22,16 @@ const snapshotRun = typeof window !== 'undefined' && isChromatic();
 if (typeof navigator !== 'undefined' && (navigator.webdriver || snapshotRun)) {
   MotionGlobalConfig.skipAnimations = true;
   document.documentElement.dataset.automation = '';
+}
+
+/*
+ * Formulas (MathML) in a self-hosted math font, as every other text: the machine's own would differ between machines.
+ * The file holds the whole font (math alphabets and the MATH table); @fontsource's CSS would limit it to Latin.
+ */
+if (typeof document !== 'undefined') {
+  const mathFont = new FontFace('Noto Sans Math Pinned', `url(${notoSansMath})`);
+  document.fonts.add(mathFont);
+  void mathFont.load();
 }
 
 /** 2026-01-01 12:00 UTC: every clock reading in a screenshot run, so countdowns and times never move. */

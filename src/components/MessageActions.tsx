@@ -5,9 +5,9 @@ import type { AnswerMetrics } from '../core/metrics.js';
 import { useLabels, type MessageBubbleLabels } from './labels.js';
 import { buttonVariants } from './lib/button.js';
 import { cn } from './lib/cn.js';
+import { CopyButton } from './lib/CopyButton.js';
 import { IconButton } from './lib/IconButton.js';
 import { LineIcon } from './lib/line-icon.js';
-import { useCopy } from './lib/use-copy.js';
 import { messageBubbleEn } from './labels-en.js';
 
 export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'children' | 'onCopy'> {
@@ -35,8 +35,6 @@ export interface MessageActionsProps extends Omit<ComponentProps<'div'>, 'childr
 
 /** Lucide's glyphs; thumbs down is the thumb up flipped. */
 const icons = {
-  copy: 'M10 8h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H10a2 2 0 0 1-2-2V10a2 2 0 0 1 2-2zM4 16c-1.1 0-2-.9-2-2V4c0-1.1.9-2 2-2h10c1.1 0 2 .9 2 2',
-  check: 'M20 6 9 17l-5-5',
   regenerate: 'M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8M3 3v5h5',
   thumb:
     'M7 10v12M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z',
@@ -65,7 +63,6 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
   ref,
 ): ReactElement {
   const text = useLabels('messageBubble', messageBubbleEn, labels);
-  const { copied, copy } = useCopy(content, onCopy);
   return (
     <div
       ref={ref}
@@ -79,18 +76,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(fu
           {text.retry}
         </button>
       )}
-      {content !== '' && (
-        <IconButton
-          label={copied ? text.copied : text.copy}
-          icon={copied ? icons.check : icons.copy}
-          data-state={copied ? 'copied' : 'idle'}
-          onClick={() => void copy()}
-        >
-          <span aria-live="polite" className="pc:sr-only">
-            {copied ? text.copied : ''}
-          </span>
-        </IconButton>
-      )}
+      {content !== '' && <CopyButton text={content} label={text.copy} copiedLabel={text.copied} onCopied={onCopy} />}
       {(status === 'complete' || status === 'stopped') && onRegenerate && (
         <IconButton label={text.regenerate} icon={icons.regenerate} onClick={() => onRegenerate()} />
       )}

@@ -29,6 +29,35 @@ const delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 
 See [the RFC](https://www.rfc-editor.org/rfc/rfc9110#field.retry-after) for \`Retry-After\`.`;
 
+const codeAndMathAnswer = String.raw`Retry with **jitter**, so that clients that failed together do not retry together:
+
+${'```'}ts
+export async function retry<T>(send: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send(); // the happy path
+    } catch (error) {
+      if (attempt + 1 >= attempts) throw error;
+      await sleep(Math.random() * Math.min(10_000, 500 * 2 ** attempt), { reason: 'backoff', attempt });
+    }
+  }
+}
+${'```'}
+
+${'```'}html
+<img src=x onerror=alert(1)>
+${'```'}
+
+The delay before attempt $n$ is drawn from $[0, \min(c, b \cdot 2^n)]$, whose mean is
+
+$$
+\frac{1}{2} \min\left(c,\; b \cdot 2^{n}\right)
+$$
+
+Summed over $n$ attempts that is at most $b_0 + b_1 + b_2 + \dots + b_{n-1} + b_n = \sum_{i=0}^{n} b \cdot 2^i$.
+
+A plan costs $5 and $10 with retries; \(\sqrt{x^2 + y^2}\) stays inline. This one does not parse: $$\frac{a}{$$`;
+
 const base = { id: 'a1', createdAt: Date.UTC(2026, 0, 1) };
 const assistant = (content: string, extra: Partial<ChatMessageInput> = {}): ChatMessageInput => ({
   ...base,
@@ -119,6 +148,62 @@ export const MarkdownAnswer: Story = {
     const link = canvas.getByRole('link', { name: 'the RFC (www.rfc-editor.org)' });
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
     await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  },
+};
+
+/**
+ * Code in colour and TeX as MathML, each loaded on first use: the code shows plain at once and takes its colours when
+ * the highlighter arrives; a long line fades at the end while there is more to scroll to; prices stay text.
+ */
+export const CodeAndMath: Story = {
+  args: { message: assistant(codeAndMathAnswer) },
+  play: async ({ canvas, canvasElement }) => {
+    const [ts, html] = [...canvasElement.querySelectorAll<HTMLElement>('[data-slot="code-block"]')];
+    await waitFor(() => expect(ts).toHaveAttribute('data-state', 'highlighted'), { timeout: 10_000 });
+    await expect(ts?.querySelector('.pc\\:text-code-keyword')).toHaveTextContent('export');
+    await expect(ts?.querySelector('.pc\\:text-code-comment')).toHaveTextContent('// the happy path');
+    // Hostile HTML is highlighted as text: no image is created.
+    await waitFor(() => expect(html).toHaveAttribute('data-state', 'highlighted'));
+    await expect(html?.querySelector('code')).toHaveTextContent('<img src=x onerror=alert(1)>');
+    await expect(canvasElement.querySelector('img')).toBeNull();
+    // The display formula and the inline ones are MathML; the one that does not parse shows its TeX.
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="math"][data-state="loading"]')).toBeNull());
+    await expect(canvasElement.querySelector('[data-slot="math"][data-display] math mfrac')).not.toBeNull();
+    await expect(canvasElement.querySelectorAll('[data-slot="math"][data-state="rendered"]')).toHaveLength(6);
+    await expect(canvas.getByText('\\frac{a}{')).toBeVisible();
+    await expect(canvas.getByText(/A plan costs \$5 and \$10 with retries/)).toBeVisible();
+    // The long line: a fade says there is more, and goes once scrolled to the end.
+    const pre = ts?.querySelector('pre') as HTMLElement;
+    await waitFor(() => expect(ts?.querySelector('[data-slot="code-block-more"]')).not.toBeNull());
+    pre.scrollLeft = pre.scrollWidth;
+    await waitFor(() => expect(ts?.querySelector('[data-slot="code-block-more"]')).toBeNull());
+    pre.scrollLeft = 0;
+    await waitFor(() => expect(ts?.querySelector('[data-slot="code-block-more"]')).not.toBeNull());
+  },
+};
+
+/** The same answer on a 320 px phone, right to left: code and formulas stay left to right and scroll. */
+export const CodeAndMathNarrowRtl: Story = {
+  ...CodeAndMath,
+  globals: { viewport: { value: 'mobile1', isRotated: false }, dir: 'rtl' },
+};
+
+/** A formula still arriving is held back, never shown as raw `$$\frac{a}{`; a code block still streaming stays plain. */
+export const StreamingOpenFormula: Story = {
+  args: {
+    message: assistant('', { status: 'streaming' }),
+    isStreaming: true,
+    streamingContent: 'Run it:\n\n```bash\nnpm run build\n```\n\nThe mean delay is\n\n$$\n\\frac{1}{2} \\min(',
+  },
+  play: async ({ canvasElement }) => {
+    const article = canvasElement.querySelector('article') as HTMLElement;
+    await expect(article).toHaveAttribute('aria-busy', 'true');
+    await expect(article.textContent).toContain('The mean delay is');
+    await expect(article.textContent).not.toContain('$$');
+    await expect(article.textContent).not.toContain('frac');
+    // The code block is finished (a later block has begun), so it is coloured.
+    const block = canvasElement.querySelector('[data-slot="code-block"]');
+    await waitFor(() => expect(block).toHaveAttribute('data-state', 'highlighted'), { timeout: 10_000 });
   },
 };
 
@@ -335,7 +420,7 @@ export const ArabicRtl: Story = {
     const item = canvas.getAllByRole('listitem')[0] as HTMLElement;
     // The list marker side follows the text: items are indented from the right.
     await expect(body.getBoundingClientRect().right - item.getBoundingClientRect().right).toBeGreaterThan(10);
-    await expect(article.querySelector('pre')).toHaveAttribute('dir', 'ltr');
+    await expect(getComputedStyle(article.querySelector('pre') as HTMLElement).direction).toBe('ltr');
     // The code block speaks the bubble's language too.
     await expect(canvas.getByRole('button', { name: 'نسخ الشيفرة' })).toBeVisible();
   },

@@ -300,8 +300,19 @@ async function textsInMachineFonts(page: Page): Promise<string[]> {
   }
 }
 
-/** Fonts loaded (they load lazily, per script subset) and two frames painted since. */
+/**
+ * Lazily loaded parts settled (code blocks coloured, formulas rendered: `data-state="loading"` until their chunk has
+ * arrived), fonts loaded (they load lazily, per script subset) and two frames painted since.
+ */
 export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        '[data-slot="code-block"][data-state="loading"], [data-slot="math"][data-state="loading"]',
+      ),
+    undefined,
+    { timeout: STORY_TIMEOUT_MS },
+  );
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

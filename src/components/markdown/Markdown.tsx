@@ -77,7 +77,7 @@ function MarkdownBlocks({ children, streaming = false, allowedImageOrigins, clas
       {stable.map((block) => (
         <Block key={block.id} tokens={block.tokens} policy={policy} />
       ))}
-      {renderBlocks(live, policy, 'live')}
+      {renderBlocks(live, streaming ? { ...policy, streaming } : policy, 'live')}
     </div>
   );
 }

@@ -1,12 +1,13 @@
 /**
  * Completes the markdown of a block that is still streaming, so half-written syntax renders as what it
  * will become instead of flashing as raw characters: an open `**bold`, `*em`, `~~del` or `` `code`` is
- * closed, a marker with nothing after it yet is held back, and a link whose URL is still arriving shows
- * as its text. Only the live last block is passed here; an open code fence already renders as code.
+ * closed, a marker with nothing after it yet is held back, a link whose URL is still arriving shows
+ * as its text, and math still arriving (`$$`, `\[`, `\(` without its closer) is held back until it is whole.
+ * Only the live last block is passed here; an open code fence already renders as code.
  */
 export function closeOpenMarkdown(block: string): string {
   if (/^ {0,3}(```|~~~)/.test(block)) return block;
-  let text = dropOpenLink(block).replace(/(^|\s)(\*{1,3}|_{1,3}|~~|`)$/, '$1');
+  let text = dropOpenLink(dropOpenMath(block)).replace(/(^|\s)(\*{1,3}|_{1,3}|~~|`)$/, '$1');
 
   if ((text.match(/`/g) ?? []).length % 2 === 1) return `${text}\``;
   const outsideCode = text.replace(/`[^`]*`/g, '');
@@ -39,4 +40,31 @@ function dropOpenLink(text: string): string {
   const lineStart = Math.max(text.lastIndexOf(']'), text.lastIndexOf('\n')) + 1;
   const open = text.indexOf('[', lineStart);
   return open < 0 ? text : text.slice(0, open) + text.slice(open + 1);
+}
+
+/**
+ * The text before math that is still open: its TeX would flash as raw `$$\frac{a}{` and then turn into a formula. A
+ * single `$` is left alone, since it may be a price ("$5"). One pass; code spans are skipped.
+ */
+function dropOpenMath(text: string): string {
+  if (!text.includes('$$') && !text.includes('\\')) return text;
+  let open = -1;
+  let closer = '';
+  let inCode = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '`' && open < 0) inCode = !inCode;
+    if (inCode || (char !== '$' && char !== '\\')) continue;
+    const pair = char + (text[i + 1] ?? '');
+    if (open >= 0 && pair === closer) {
+      open = -1;
+    } else if (open < 0 && (pair === '$$' || pair === '\\(' || (pair === '\\[' && (i === 0 || text[i - 1] === '\n')))) {
+      open = i;
+      closer = pair === '$$' ? '$$' : pair === '\\(' ? '\\)' : '\\]';
+    } else if (char === '$') {
+      continue;
+    }
+    i += 1; // past the pair; an escaped character opens and closes nothing
+  }
+  return open < 0 ? text : text.slice(0, open).trimEnd();
 }

@@ -2,13 +2,17 @@ import type { Token, Tokens } from 'marked';
 import type { ReactNode } from 'react';
 import { CodeBlock } from './CodeBlock.js';
 import { ExternalImage } from './ExternalImage.js';
+import type { MathToken } from './math-syntax.js';
+import { MathView } from './MathView.js';
 import type { PlainBlockToken } from './safe-lex.js';
 import { webUrl } from './safe-url.js';
 
-/** What the model's text may load. */
+/** What the model's text may load, and how much work its rendering may cost. */
 export interface RenderPolicy {
   /** Origins (`https://images.example.com`) whose images load by themselves; others wait for the user. */
   allowedImageOrigins: readonly string[];
+  /** The blocks are the live one of a streaming answer: its code stays plain until it is finished (`CodeBlock`). */
+  streaming?: boolean;
 }
 
 /**
@@ -58,7 +62,18 @@ function renderBlock(token: Token, key: string, policy: RenderPolicy, depth: num
     }
     case 'code': {
       const code = t as Tokens.Code;
-      return <CodeBlock key={key} code={code.text} language={code.lang?.split(/\s/)[0] ?? ''} />;
+      return (
+        <CodeBlock
+          key={key}
+          code={code.text}
+          language={code.lang?.split(/\s/)[0] ?? ''}
+          highlight={!policy.streaming}
+        />
+      );
+    }
+    case 'math': {
+      const math = token as unknown as MathToken;
+      return <MathView key={key} tex={math.text} display={math.display} />;
     }
     case 'blockquote':
       return (
@@ -182,6 +197,10 @@ function renderInlineToken(token: Token, key: number, policy: RenderPolicy, dept
       );
     case 'br':
       return <br key={key} />;
+    case 'math': {
+      const math = token as unknown as MathToken;
+      return <MathView key={key} tex={math.text} display={math.display} />;
+    }
     case 'link': {
       const link = t as Tokens.Link;
       const url = webUrl(link.href);

@@ -1,4 +1,5 @@
-import { Lexer, type Token } from 'marked';
+import { Lexer, type MarkedOptions, type Token } from 'marked';
+import { mathExtensions } from './math-syntax.js';
 
 /**
  * Markers opening a line (quote `>`, list bullets and numbers) or columns of indentation beyond which nesting is no
@@ -8,8 +9,9 @@ import { Lexer, type Token } from 'marked';
 const MAX_NESTING = 16;
 const MAX_INDENT_COLUMNS = 64;
 /**
- * Inline markers (`*`, `_`, `` ` ``, `~`, `[`, `]`) in one block beyond which marked's delimiter and link matching
- * grow superlinearly (`*a` × 20,000 took 0.9 s); a real paragraph has a few dozen.
+ * Inline markers (`*`, `_`, `` ` ``, `~`, `[`, `]`, and math's `$` and `\`) in one block beyond which marked's
+ * delimiter and link matching grow superlinearly (`*a` × 20,000 took 0.9 s), or a block would hold thousands of
+ * formulas (`$x$` × 30,000 took 0.6 s); a real paragraph has a few dozen.
  */
 const MAX_INLINE_MARKERS = 1000;
 /** List items in one block beyond which marked's list lexer grows superlinearly (found by the fuzz test). */
@@ -39,8 +41,8 @@ function countMarkers(line: string): number {
   let count = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    // * _ ` ~ [ ]
-    if (c === 42 || c === 95 || c === 96 || c === 126 || c === 91 || c === 93) count += 1;
+    // * _ ` ~ [ ] $ \
+    if (c === 42 || c === 95 || c === 96 || c === 126 || c === 91 || c === 93 || c === 36 || c === 92) count += 1;
   }
   return count;
 }
@@ -99,19 +101,22 @@ function blocksOf(markdown: string): { text: string; pathological: boolean }[] {
   return blocks;
 }
 
+/** GFM with TeX math (math-syntax.ts). */
+const OPTIONS: MarkedOptions = { gfm: true, extensions: mathExtensions };
+
 /**
- * Lexes model text as GFM, bounded: the work is linear in the text whatever it holds. Text without a pathological
+ * Lexes model text as GFM with math, bounded: the work is linear in the text whatever it holds. Text without a pathological
  * block is lexed as a whole, exactly as marked would; a pathological block (nesting too deep, too many inline
  * markers or list items) becomes a `plain-block` token shown as written, and the text around it is lexed as usual. The tokens' raw
  * text still joins into the input.
  */
 export function safeLex(markdown: string): Token[] {
   const blocks = blocksOf(markdown);
-  if (!blocks.some((block) => block.pathological)) return Lexer.lex(markdown, { gfm: true });
+  if (!blocks.some((block) => block.pathological)) return Lexer.lex(markdown, OPTIONS);
   const tokens: Token[] = [];
   let normal = '';
   const flush = () => {
-    if (normal !== '') tokens.push(...Lexer.lex(normal, { gfm: true }));
+    if (normal !== '') tokens.push(...Lexer.lex(normal, OPTIONS));
     normal = '';
   };
   for (const block of blocks) {

@@ -114,6 +114,11 @@ describe('freeze', () => {
     ['**a × 10,000', '**a'.repeat(10_000), false],
     ['`a × 50,000', '`a'.repeat(50_000), false],
     ['[ × 100,000 while streaming', '['.repeat(100_000), true],
+    // Math: every search for a closing delimiter stops at the next opener, and a block of formulas is bounded.
+    ['$a × 20,000 (no closer)', '$a '.repeat(20_000), false],
+    ['\\( × 50,000 (no closer)', '\\('.repeat(50_000), false],
+    ['$x$ × 30,000', '$x$'.repeat(30_000), false],
+    ['$$ lines × 30,000 while streaming', '$$ a\n'.repeat(30_000), true],
   ])('%s costs no more than a realistic answer of its size', (_, text, streaming) => {
     const baseline = realistic(text.length);
     // Warm both paths up once, so the first measurement does not pay for compilation.
@@ -123,6 +128,19 @@ describe('freeze', () => {
     const hostile = median(() => html(text, { streaming }));
     expect(hostile, `${hostile.toFixed(1)} ms against ${normal.toFixed(1)} ms for a realistic answer`).toBeLessThan(
       Math.max(normal, 25),
+    );
+  });
+
+  it('paragraphs ending in an unclosed $$ line cost about what the same paragraphs without dollars do', () => {
+    // Many short paragraphs cost more than a realistic answer whatever they hold; the math must add little to that.
+    const plain = 'p\nqq a\n\n'.repeat(5_000);
+    const dollars = 'p\n$$ a\n\n'.repeat(5_000);
+    html(plain);
+    html(dollars);
+    const normal = median(() => html(plain));
+    const hostile = median(() => html(dollars));
+    expect(hostile, `${hostile.toFixed(1)} ms against ${normal.toFixed(1)} ms without dollars`).toBeLessThan(
+      2 * normal,
     );
   });
 });

@@ -48,6 +48,13 @@ describe('closeOpenMarkdown', () => {
     ['snake_case_name stays', 'snake_case_name stays'],
     ['complete **bold** text', 'complete **bold** text'],
     ['```js\nconst a = "**"', '```js\nconst a = "**"'],
+    ['The formula:\n\n$$\n\\frac{a}{', 'The formula:'],
+    ['So $$x$$ and $$\\frac{', 'So $$x$$ and'],
+    ['Inline \\(x^', 'Inline'],
+    ['Done: $$x$$', 'Done: $$x$$'],
+    ['Costs $5 and $', 'Costs $5 and $'],
+    ['`$$` is a code span', '`$$` is a code span'],
+    ['array\\[0\\] and \\[1', 'array\\[0\\] and \\1'],
   ])('%j → %j', (input, expected) => {
     expect(closeOpenMarkdown(input)).toBe(expected);
   });

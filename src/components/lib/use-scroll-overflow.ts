@@ -1,0 +1,49 @@
+'use client';
+import { useEffect, useState, type RefObject } from 'react';
+
+/** What a horizontally scrolling element hides. */
+export interface ScrollOverflow {
+  /** Its content is wider than it. */
+  overflows: boolean;
+  /** Content is still hidden past its inline end (for a left-to-right element, its right). */
+  moreAtEnd: boolean;
+  /** Height of its horizontal scrollbar, in px (0 for overlay scrollbars), so an overlay can keep clear of it. */
+  scrollbar: number;
+}
+
+const fits: ScrollOverflow = { overflows: false, moreAtEnd: false, scrollbar: 0 };
+
+/**
+ * Measures a left-to-right element that scrolls sideways: when resized, scrolled, or when `content` (what it shows)
+ * changes. Renders again only when a measure changes, not on every scroll event.
+ */
+export function useScrollOverflow(ref: RefObject<HTMLElement | null>, content: unknown): ScrollOverflow {
+  const [overflow, setOverflow] = useState(fits);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const hidden = element.scrollWidth - element.clientWidth;
+      const next: ScrollOverflow = {
+        overflows: hidden > 1,
+        // Within a pixel of the end counts as the end: zoomed pages scroll to fractional offsets.
+        moreAtEnd: hidden - element.scrollLeft > 1,
+        scrollbar: element.offsetHeight - element.clientHeight,
+      };
+      setOverflow((last) =>
+        last.overflows === next.overflows && last.moreAtEnd === next.moreAtEnd && last.scrollbar === next.scrollbar
+          ? last
+          : next,
+      );
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [ref, content]);
+  return overflow;
+}
