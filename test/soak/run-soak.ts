@@ -35,6 +35,8 @@ export interface SoakResult {
   /** Chromium's own log lines for requests the server failed on purpose (not counted as console errors). */
   failedRequestLogs: number;
   wallMs: number;
+  /** The browser's version. */
+  chromium: string;
 }
 
 /**
@@ -124,6 +126,7 @@ export async function runSoak({ answers, seed, faultRate, log = () => {} }: Soak
   let failedRequestLogs = 0;
   const failures: AnswerFailure[] = [];
   let retries = 0;
+  const chromiumVersion = browser.version();
   try {
     const page = await browser.newPage();
     page.on('console', (message) => {
@@ -162,5 +165,6 @@ export async function runSoak({ answers, seed, faultRate, log = () => {} }: Soak
     consoleErrors,
     failedRequestLogs,
     wallMs: performance.now() - started,
+    chromium: chromiumVersion,
   };
 }
