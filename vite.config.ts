@@ -92,6 +92,21 @@ function visualProject(): TestProjectInlineConfiguration {
   };
 }
 
+/** The soak in small (test/soak): 20 answers in Chromium through a server that injects faults. */
+function soakProject(): TestProjectInlineConfiguration {
+  requireChromium();
+  return {
+    extends: true,
+    test: {
+      name: 'soak',
+      environment: 'node',
+      include: ['test/soak/**/*.test.ts'],
+      // Last, alone: its idle timeouts and paced answers want the CPU to themselves.
+      sequence: { groupOrder: 3 },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
@@ -104,7 +119,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/visual/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/visual/**', 'test/soak/**'],
         },
       },
       {
@@ -121,6 +136,7 @@ export default defineConfig({
         : []),
       ...(process.env.VITEST && runsProject('e2e') ? [e2eProject()] : []),
       ...(process.env.VITEST && runsProject('visual') ? [visualProject()] : []),
+      ...(process.env.VITEST && runsProject('soak') ? [soakProject()] : []),
     ],
   },
 });

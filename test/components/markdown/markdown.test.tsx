@@ -115,6 +115,21 @@ describe('Markdown', () => {
     rerender(<Markdown>{'Hi'}</Markdown>);
     expect(container.firstElementChild).not.toHaveAttribute('data-streaming');
   });
+
+  // Known bug (seen while building the soak's markup check): while streaming, a list counts as finished as soon as a
+  // later block begins, and "3" alone is a paragraph, not yet an item. If a frame's text ends on the digit of a loose
+  // ordered list's next item, the list is cached as finished and the answer shows two lists (1–2, then one starting at
+  // 3) instead of one loose list of three. EnhancedChatInterface shows it only while the answer streams (a finished
+  // answer moves into the history and renders afresh); a host that keeps one StreamingMessageBubble per message keeps
+  // it for good. Make this `it` once fixed.
+  it.fails('renders a finished answer as its markdown rendered fresh, wherever the stream paused', () => {
+    const text = 'Steps:\n\n1. Open the stream.\n2. Read each event.\n\n3. Resume after a cut.';
+    const { container, rerender } = render(<Markdown streaming>{text.slice(0, text.indexOf('3') + 1)}</Markdown>);
+    rerender(<Markdown>{text}</Markdown>);
+    const fresh = render(<Markdown>{text}</Markdown>).container;
+    expect(container.querySelectorAll('ol')).toHaveLength(1);
+    expect(container.innerHTML).toBe(fresh.innerHTML);
+  });
 });
 
 describe('markdownToPlainText', () => {
