@@ -28,7 +28,7 @@ export class BlockCache {
     }
     const tail = text.slice(this.prefix.length);
     const tokens = lex(tail);
-    const finished = streaming ? tokens.slice(0, lastContentIndex(tokens)) : tokens;
+    const finished = streaming ? tokens.slice(0, finishedEnd(tokens)) : tokens;
     const raw = finished.map((t) => t.raw).join('');
     // Only trust the split when the tokens' raw text really is the start of the tail.
     if (finished.length > 0 && tail.startsWith(raw)) {
@@ -46,7 +46,18 @@ export class BlockCache {
   }
 }
 
-function lastContentIndex(tokens: Token[]): number {
-  for (let i = tokens.length - 1; i >= 0; i -= 1) if (tokens[i]?.type !== 'space') return i;
+/** The index of the last token before `end` that is not blank space; 0 when there is none. */
+function lastContentIndex(tokens: Token[], end = tokens.length): number {
+  for (let i = end - 1; i >= 0; i -= 1) if (tokens[i]?.type !== 'space') return i;
   return 0;
+}
+
+/**
+ * Where the finished tokens end: before the live (last) block, and before the block ahead of it too while the live
+ * block's first line is still coming — that line may yet join it ("3" becomes "3. item" of a loose list above it).
+ * It costs re-lexing one more block for the few frames of that line.
+ */
+function finishedEnd(tokens: Token[]): number {
+  const live = lastContentIndex(tokens);
+  return tokens[live]?.raw.includes('\n') ? live : lastContentIndex(tokens, live);
 }

@@ -52,7 +52,7 @@ describe('CodeBlock highlighting', () => {
     const text = 'Run:\n\n```python\nprint("hi")\n```';
     const { container, rerender } = render(<Markdown streaming>{text}</Markdown>);
     expect(codeBlock(container)).toHaveAttribute('data-state', 'plain');
-    rerender(<Markdown streaming>{`${text}\n\nAnd then`}</Markdown>);
+    rerender(<Markdown streaming>{`${text}\n\nAnd then it prints hi.\n`}</Markdown>);
     await highlighted(codeBlock(container));
   });
 

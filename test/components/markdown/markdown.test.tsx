@@ -63,15 +63,17 @@ describe('closeOpenMarkdown', () => {
 describe('BlockCache', () => {
   it('keeps finished blocks as the same objects and lexes only the live block', () => {
     const cache = new BlockCache();
-    const first = cache.update('# Title\n\nFirst para', true);
+    // While the live block's first line is still coming, the block before it stays live too (see below).
+    expect(cache.update('# Title\n\nFirst', true).stable).toEqual([]);
+    const first = cache.update('# Title\n\nFirst para\ngraph', true);
     expect(first.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space']);
     expect(first.live.map((t) => t.type)).toEqual(['paragraph']);
-    const second = cache.update('# Title\n\nFirst paragraph.\n\nSecond', true);
+    const second = cache.update('# Title\n\nFirst para\ngraph.\n\nSecond\nline', true);
     expect(second.stable[0]).toBe(first.stable[0]);
     expect(second.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space', 'paragraph', 'space']);
-    const done = cache.update('# Title\n\nFirst paragraph.\n\nSecond one.', false);
+    const done = cache.update('# Title\n\nFirst para\ngraph.\n\nSecond\nline one.', false);
     expect(done.live).toEqual([]);
-    expect(done.stable.at(-1)?.tokens[0]?.raw).toBe('Second one.');
+    expect(done.stable.at(-1)?.tokens[0]?.raw).toBe('Second\nline one.');
   });
 
   it('starts over when the text is replaced', () => {
@@ -116,19 +118,29 @@ describe('Markdown', () => {
     expect(container.firstElementChild).not.toHaveAttribute('data-streaming');
   });
 
-  // Known bug (seen while building the soak's markup check): while streaming, a list counts as finished as soon as a
-  // later block begins, and "3" alone is a paragraph, not yet an item. If a frame's text ends on the digit of a loose
-  // ordered list's next item, the list is cached as finished and the answer shows two lists (1–2, then one starting at
-  // 3) instead of one loose list of three. EnhancedChatInterface shows it only while the answer streams (a finished
-  // answer moves into the history and renders afresh); a host that keeps one StreamingMessageBubble per message keeps
-  // it for good. Make this `it` once fixed.
-  it.fails('renders a finished answer as its markdown rendered fresh, wherever the stream paused', () => {
+  // Found while building the soak's markup check: a list counted as finished as soon as a later block began, and "3"
+  // alone is a paragraph, not yet an item, so a frame ending on the digit of a loose list's next item cached the list
+  // and the answer showed two lists (1–2, then one from 3). A host that keeps one bubble per message kept it for good.
+  it('renders a finished answer as its markdown rendered fresh, wherever the stream paused', () => {
     const text = 'Steps:\n\n1. Open the stream.\n2. Read each event.\n\n3. Resume after a cut.';
     const { container, rerender } = render(<Markdown streaming>{text.slice(0, text.indexOf('3') + 1)}</Markdown>);
     rerender(<Markdown>{text}</Markdown>);
     const fresh = render(<Markdown>{text}</Markdown>).container;
     expect(container.querySelectorAll('ol')).toHaveLength(1);
     expect(container.innerHTML).toBe(fresh.innerHTML);
+  });
+
+  it.each([
+    ['a loose ordered list', 'Steps:\n\n1. Open.\n\n2. Read.\n\n10) Resume.\n\n11) Done.'],
+    ['a loose bullet list', '- one\n\n- two\n\n* three\n\n+ four'],
+    ['a quote and its lazy line', '> quoted\nlazy line\n\nAfter.'],
+    ['a heading made by its underline', 'Intro.\n\nTitle\n---\n\nBody.'],
+    ['a table after a paragraph', 'Plans:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd.'],
+  ])('renders %s streamed one character at a time as it renders fresh', (_, text) => {
+    const { container, rerender } = render(<Markdown streaming>{''}</Markdown>);
+    for (let end = 1; end <= text.length; end++) rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
+    rerender(<Markdown>{text}</Markdown>);
+    expect(container.innerHTML).toBe(render(<Markdown>{text}</Markdown>).container.innerHTML);
   });
 });
 
