@@ -30,6 +30,7 @@ export class BlockCache {
     const tokens = lex(tail);
     const finished = streaming ? tokens.slice(0, finishedEnd(tokens)) : tokens;
     const raw = finished.map((t) => t.raw).join('');
+    let live = tokens;
     // Only trust the split when the tokens' raw text really is the start of the tail.
     if (finished.length > 0 && tail.startsWith(raw)) {
       // A token's strings are slices of the text it was lexed from, and a slice keeps its whole parent alive: kept,
@@ -38,12 +39,22 @@ export class BlockCache {
       const own = structuredClone(raw);
       this.stable = [...this.stable, ...lex(own).map((t) => ({ id: this.nextId++, tokens: [t] }))];
       this.prefix += own;
+      live = tokens.slice(finished.length);
     } else if (!streaming) {
       return { stable: this.stable, live: tokens };
     }
-    const live = text.slice(this.prefix.length);
-    return { stable: this.stable, live: streaming && live !== '' ? lex(closeOpenMarkdown(live)) : [] };
+    return { stable: this.stable, live: streaming ? closeLastBlock(live) : [] };
   }
+}
+
+/**
+ * The live tokens with their last block's open syntax closed (`**bold` → `**bold**`). Only the last block is still
+ * being written; the one before it, when it is still live too, is whole (a code block must not be "closed" again).
+ */
+function closeLastBlock(tokens: Token[]): Token[] {
+  const last = lastContentIndex(tokens);
+  const block = tokens[last];
+  return block ? [...tokens.slice(0, last), ...lex(closeOpenMarkdown(block.raw))] : [];
 }
 
 /** The index of the last token before `end` that is not blank space; 0 when there is none. */
