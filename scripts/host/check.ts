@@ -80,7 +80,8 @@ const isPainted = (v: string) => v !== '' && v !== 'transparent' && v !== 'rgba(
 /**
  * The host's Tailwind and the library's styles side by side: the host's `p-4`/`bg-accent` apply to its own
  * element and do not leak into the library (whose `pc:bg-accent` keeps its `--pc-accent`); the host's `p-8`
- * passed as `className` wins over the library's padding; the preflight leaves the library's buttons styled.
+ * passed as `className` wins over the library's padding (the card keeps its own border); the preflight leaves the
+ * library's buttons styled (Send stays a round, painted 36 px button).
  */
 async function tailwindProblems(page: Page): Promise<string[]> {
   const paint: [string, (v: string) => boolean] = ['the library accent (painted, not the host accent)', isPainted];
@@ -101,17 +102,18 @@ async function tailwindProblems(page: Page): Promise<string[]> {
       await computed(page, '[data-slot="insight-card"]', ['padding', 'border-inline-start-width']),
       {
         padding: '32px',
-        'border-inline-start-width': '4px',
+        'border-inline-start-width': '1px',
       },
     ),
     ...expectStyle(
       'send button',
       await computed(page, '[data-slot="chat-composer"] button[type="submit"]', [
-        'padding',
+        'width',
         'background-color',
         'border-radius',
       ]),
-      { padding: '4px 10px', 'background-color': paint, 'border-radius': '6px' },
+      // Round and 36 px: the preflight's `border-radius: 0` and transparent background do not reach it.
+      { width: '36px', 'background-color': paint, 'border-radius': ['round', (v) => parseFloat(v) >= 18] },
     ),
   ];
 }
