@@ -126,6 +126,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         isConnecting: true,
         streamingMessageId: action.messageId,
         error: null,
+        // Follow-ups belong to the answer they followed: a new answer brings its own (insights stay, they are about
+        // the conversation).
+        suggestions: [],
       };
       break;
     case 'progress':

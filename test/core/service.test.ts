@@ -237,6 +237,27 @@ describe('createChatService', () => {
     expect(off.state().suggestions).toEqual([]);
   });
 
+  it("drops the last answer's follow-up suggestions when the next answer starts, and keeps the insights", async () => {
+    const insight = { id: 'i1', kind: 'tip', title: 'Be specific', description: 'Name the language.' };
+    const { server, service, state } = setup();
+    server.reply(() =>
+      sse(
+        `event: insight\ndata: ${JSON.stringify(insight)}\n\n`,
+        `event: suggestion\ndata: ${JSON.stringify({ id: 's1', title: 'Add tests', content: 'Write a test first.' })}\n\n`,
+        delta('ok', 'stop'),
+      ),
+    );
+    service.send('q');
+    await settle();
+    expect(state().suggestions).toHaveLength(1);
+    server.reply(() => sse(delta('a plain answer', 'stop')));
+    service.send('next');
+    expect(state().suggestions).toEqual([]);
+    await settle();
+    expect(state().suggestions).toEqual([]);
+    expect(state().insights).toEqual([insight]);
+  });
+
   it('measures each answer and reports it to onMetrics, which is the one switch for reporting', async () => {
     const onMetrics = vi.fn();
     const { service, server, state } = setup({ onMetrics });
