@@ -1,4 +1,5 @@
 import './peers.css';
+import './streamdown.css';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { collectGarbage, longTasksSince, painted, task } from '../../render/page-tools.js';
