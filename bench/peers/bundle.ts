@@ -56,6 +56,12 @@ export const BUNDLE_ENTRIES: BundleEntry[] = [
     external: hostPeers,
   },
   {
+    // What a chat like ours needs from it: the runtime and the thread, message, composer and action primitives.
+    name: '@assistant-ui/react: a chat (runtime + primitives)',
+    source: `import { AssistantRuntimeProvider, useLocalRuntime, ThreadPrimitive, MessagePrimitive, ComposerPrimitive, ActionBarPrimitive, BranchPickerPrimitive } from '@assistant-ui/react'; console.log(AssistantRuntimeProvider, useLocalRuntime, ThreadPrimitive, MessagePrimitive, ComposerPrimitive, ActionBarPrimitive, BranchPickerPrimitive);`,
+    external: hostPeers,
+  },
+  {
     name: '@assistant-ui/react: everything',
     source: `import * as all from '@assistant-ui/react'; console.log(all);`,
     external: hostPeers,

@@ -103,7 +103,8 @@ export function sourceMapLocator(dir: string): Locate {
     const path = new URL(url).pathname;
     const entry = mapOf(path)?.findEntry(line, column);
     if (!entry || !('originalSource' in entry)) return `${path}:${line + 1}`;
-    const source = entry.originalSource.replace(/^.*?\/node_modules\//, '').replace(/^.*?\/(src|bench)\//, '$1/');
+    // Sources are relative to the page's assets (under node_modules/.cache): "../../../marked/…", "../../../../src/…".
+    const source = entry.originalSource.replace(/^.*\/node_modules\//, '').replace(/^(\.\.\/)+/, '');
     return `${source}:${entry.originalLine + 1}`;
   };
 }
