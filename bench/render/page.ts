@@ -39,7 +39,14 @@ export async function buildPage(options: PageOptions = renderPage): Promise<stri
     resolve: {
       alias: options.profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : [],
     },
-    build: { outDir, emptyOutDir: true, minify: options.minify, sourcemap: !options.minify },
+    // Served over loopback to one browser: its chunk sizes need no warning.
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: options.minify,
+      sourcemap: !options.minify,
+      chunkSizeWarningLimit: 100_000,
+    },
   });
   return outDir;
 }
