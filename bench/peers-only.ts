@@ -8,11 +8,12 @@ import './resolve-ts.ts';
 
 const { runPeers } = await import('./peers/drive.ts');
 const { runBundles } = await import('./peers/bundle.ts');
-const { formatBundles, formatPeers, formatProfile, peerRows } = await import('./peers/report.ts');
+const { formatBundles, formatPeers, formatProfile, formatSplit, peerRows } = await import('./peers/report.ts');
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const log = (line: string) => console.error(line);
 const peers = await runPeers(rounds, log);
 console.log(formatPeers(peerRows(peers), rounds));
+console.log(`\n${formatSplit(peers)}`);
 console.log(`\n${formatProfile(peers.profile)}`);
 if (!process.env.BENCH_NO_BUNDLE) console.log(`\n${formatBundles(await runBundles(log))}`);

@@ -20,7 +20,8 @@ const { runRender, STREAM_RATE, STREAM_TOKENS } = await import('./render/drive.t
 const { buildRows, formatTable } = await import('./report.ts');
 const { runPeers } = await import('./peers/drive.ts');
 const { runBundles } = await import('./peers/bundle.ts');
-const { flatness, formatBundles, formatPeers, formatProfile, peerRows } = await import('./peers/report.ts');
+const { flatness, formatBundles, formatPeers, formatProfile, formatSplit, peerRows } =
+  await import('./peers/report.ts');
 
 const ingest = await runIngest(7, log);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -55,6 +56,7 @@ await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(re
 
 console.log(table);
 console.log(`\n${formatPeers(peersTable, rounds)}`);
+console.log(`\n${formatSplit(peers)}`);
 console.log(`\n${formatProfile(peers.profile)}`);
 console.log(`\n${formatBundles(bundles)}`);
 console.log(

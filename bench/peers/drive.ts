@@ -40,6 +40,8 @@ export interface PeerCaseResult {
   renderMsPerToken: number;
   /** Median of the rounds' main-thread CPU time ÷ tokens (CDP ThreadTime: deferred work, style, layout, paint too). */
   cpuMsPerToken: number;
+  /** Of the main thread's time, ms per token in script, style recalculation and layout (CDP durations), medians. */
+  split: Split;
   /** Median long tasks (> 50 ms) per round, and the longest seen. */
   longTasks: number;
   longestTaskMs: number;
@@ -53,26 +55,42 @@ export interface PeerResults {
   profile: { case: string; tokens: number; hotSpots: HotSpots };
 }
 
+type Split = Record<'script' | 'style' | 'layout', number>;
+
 interface Sample {
   renderMs: number;
   cpuMs: number;
+  split: Split;
   tokens: number;
   longTasks: number[];
   firstPaintMs: number;
 }
 
-const threadTime = async (cdp: CDPSession): Promise<number> => {
+/** The page's main-thread time so far, ms: CPU, and inside script, style recalculation and layout. */
+const threadTime = async (cdp: CDPSession): Promise<Split & { cpu: number }> => {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return {
+    cpu: read('ThreadTime'),
+    script: read('ScriptDuration'),
+    style: read('RecalcStyleDuration'),
+    layout: read('LayoutDuration'),
+  };
 };
 
 async function sample(page: Page, cdp: CDPSession, config: PeerConfig): Promise<Sample> {
   const firstPaintMs = await page.evaluate((c) => window.peers.prepare(c), config);
   const before = await threadTime(cdp);
   const stream = await page.evaluate(() => window.peers.stream());
-  const cpuMs = (await threadTime(cdp)) - before;
+  const after = await threadTime(cdp);
   await page.evaluate(() => window.peers.finish());
-  return { renderMs: stream.renderMs, cpuMs, tokens: stream.tokens, longTasks: stream.longTasks, firstPaintMs };
+  const split = {
+    script: (after.script - before.script) / stream.tokens,
+    style: (after.style - before.style) / stream.tokens,
+    layout: (after.layout - before.layout) / stream.tokens,
+  };
+  const cpuMs = after.cpu - before.cpu;
+  return { renderMs: stream.renderMs, cpuMs, split, tokens: stream.tokens, longTasks: stream.longTasks, firstPaintMs };
 }
 
 export async function runPeers(rounds: number, log: (line: string) => void = () => {}): Promise<PeerResults> {
@@ -142,6 +160,7 @@ function summarise(c: PeerConfig & { name: string }, samples: Sample[]): PeerCas
     tokensPerRound: c.tokens,
     renderMsPerToken: med((s) => s.renderMs / s.tokens),
     cpuMsPerToken: med((s) => s.cpuMs / s.tokens),
+    split: { script: med((s) => s.split.script), style: med((s) => s.split.style), layout: med((s) => s.split.layout) },
     longTasks: med((s) => s.longTasks.length),
     longestTaskMs: Math.max(0, ...samples.flatMap((s) => s.longTasks)),
     firstPaintMs: med((s) => s.firstPaintMs),

@@ -117,6 +117,26 @@ export function formatBundles(results: readonly BundleResult[]): string {
   );
 }
 
+/**
+ * Ours' and the floor's main-thread ms per token by kind of work, at every length: where the growth is. The render
+ * is the page's own timing of the synchronous render (script and DOM changes; CDP's ScriptDuration misses most of
+ * it here); style and layout are CDP's; the rest is paint, compositing, task overhead and GC.
+ */
+export function formatSplit(results: PeerResults): string {
+  const shown = results.cases.filter((c) => c.renderer === 'ours' || c.renderer === 'plain');
+  return markdownTable(
+    ['case', 'CPU ms/token', 'render', 'style', 'layout', 'rest'],
+    shown.map((c) => [
+      c.name,
+      String(round(c.cpuMsPerToken)),
+      String(round(c.renderMsPerToken)),
+      String(round(c.split.style)),
+      String(round(c.split.layout)),
+      String(round(c.cpuMsPerToken - c.renderMsPerToken - c.split.style - c.split.layout)),
+    ]),
+  );
+}
+
 export function formatProfile(profile: PeerResults['profile']): string {
   const { hotSpots } = profile;
   const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
