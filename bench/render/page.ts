@@ -10,21 +10,43 @@ import { build } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+export interface PageOptions {
+  /** The folder holding the page's index.html. */
+  root: string;
+  /** Its output folder's name under node_modules/.cache. */
+  name: string;
+  /** react-dom's profiling build, so `<Profiler onRender>` reports commits. */
+  profiling: boolean;
+  /** Minified as users get it; unminified, with source maps, keeps functions and their files readable in a CPU profile. */
+  minify: boolean;
+}
+
+const renderPage: PageOptions = { root: here, name: 'chat-ui-bench', profiling: true, minify: true };
+
 /**
- * Builds the benchmark page for production (minified React, as users get it), except that react-dom is its
- * profiling build so `<Profiler onRender>` reports commits. No vite.config: the page needs only React and Tailwind.
+ * Builds a benchmark page for production (React's production build, as users get it), by default bench/render's
+ * with react-dom's profiling build. No vite.config: a page needs only React and Tailwind.
  */
-export async function buildPage(): Promise<string> {
+export async function buildPage(options: PageOptions = renderPage): Promise<string> {
   // Under node_modules: out of git, ESLint and Prettier.
-  const outDir = join(here, '../../node_modules/.cache/chat-ui-bench');
+  const outDir = join(here, '../../node_modules/.cache', options.name);
   await build({
-    root: here,
+    root: options.root,
     configFile: false,
     logLevel: 'warn',
-    cacheDir: join(here, '../../node_modules/.vite/bench'),
+    cacheDir: join(here, '../../node_modules/.vite', options.name),
     plugins: [react(), tailwindcss()],
-    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
-    build: { outDir, emptyOutDir: true },
+    resolve: {
+      alias: options.profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : [],
+    },
+    // Served over loopback to one browser: its chunk sizes need no warning.
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: options.minify,
+      sourcemap: !options.minify,
+      chunkSizeWarningLimit: 100_000,
+    },
   });
   return outDir;
 }

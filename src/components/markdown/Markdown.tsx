@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { useLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
-import { BlockCache } from './block-cache.js';
+import { BlockCache, type StableBlock } from './block-cache.js';
 import { renderBlocks, type RenderPolicy } from './render.js';
 import { messageBubbleEn } from '../labels-en.js';
 
@@ -38,6 +38,26 @@ export const ImageOriginsContext = createContext<readonly string[]>(noOrigins);
 /** A finished block renders once; later tokens of the answer never re-render it. */
 const Block = memo(function Block({ tokens, policy }: { tokens: Token[]; policy: RenderPolicy }) {
   return <>{renderBlocks(tokens, policy)}</>;
+});
+
+/**
+ * The finished blocks as one: their list is a new array only when a block finishes, so a token that finishes none
+ * skips them all at once instead of React checking each of the answer's hundreds of blocks per token.
+ */
+const StableBlocks = memo(function StableBlocks({
+  blocks,
+  policy,
+}: {
+  blocks: readonly StableBlock[];
+  policy: RenderPolicy;
+}) {
+  return (
+    <>
+      {blocks.map((block) => (
+        <Block key={block.id} tokens={block.tokens} policy={policy} />
+      ))}
+    </>
+  );
 });
 
 /**
@@ -74,9 +94,7 @@ function MarkdownBlocks({ children, streaming = false, allowedImageOrigins, clas
       data-streaming={streaming ? '' : undefined}
       className={cn('pc:min-w-0 pc:break-words', className)}
     >
-      {stable.map((block) => (
-        <Block key={block.id} tokens={block.tokens} policy={policy} />
-      ))}
+      <StableBlocks blocks={stable} policy={policy} />
       {renderBlocks(live, streaming ? { ...policy, streaming } : policy, 'live')}
     </div>
   );
