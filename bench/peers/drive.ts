@@ -1,6 +1,7 @@
 import { chromium, type CDPSession, type Page } from 'playwright';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
+import { mainThread } from '../render/main-thread.ts';
 import { buildPage, servePage } from '../render/page.ts';
 import { median } from '../stats.ts';
 import { contentName } from './content.ts';
@@ -66,23 +67,11 @@ interface Sample {
   firstPaintMs: number;
 }
 
-/** The page's main-thread time so far, ms: CPU, and inside script, style recalculation and layout. */
-const threadTime = async (cdp: CDPSession): Promise<Split & { cpu: number }> => {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
-  return {
-    cpu: read('ThreadTime'),
-    script: read('ScriptDuration'),
-    style: read('RecalcStyleDuration'),
-    layout: read('LayoutDuration'),
-  };
-};
-
 async function sample(page: Page, cdp: CDPSession, config: PeerConfig): Promise<Sample> {
   const firstPaintMs = await page.evaluate((c) => window.peers.prepare(c), config);
-  const before = await threadTime(cdp);
+  const before = await mainThread(cdp);
   const stream = await page.evaluate(() => window.peers.stream());
-  const after = await threadTime(cdp);
+  const after = await mainThread(cdp);
   await page.evaluate(() => window.peers.finish());
   const split = {
     script: (after.script - before.script) / stream.tokens,

@@ -1,6 +1,7 @@
 import { chromium, type CDPSession, type Page } from 'playwright';
 import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
 import { median } from '../stats.ts';
+import { mainThread } from './main-thread.ts';
 import { buildPage, servePage } from './page.ts';
 import type { Impl, StreamConfig } from './protocol.ts';
 
@@ -99,19 +100,6 @@ export interface MemoryResult {
   longAnswerGrowth: number;
   /** The heap before and after the long answer, JS and DOM apart. */
   longAnswerHeap: { before: Heap; streaming: Heap; after: Heap };
-}
-
-/** Main-thread time of the page so far, ms: CPU time (ThreadTime) and wall time inside tasks (TaskDuration). */
-async function mainThread(cdp: CDPSession): Promise<Record<'cpu' | 'tasks' | 'script' | 'layout' | 'style', number>> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
-  return {
-    cpu: read('ThreadTime'),
-    tasks: read('TaskDuration'),
-    script: read('ScriptDuration'),
-    layout: read('LayoutDuration'),
-    style: read('RecalcStyleDuration'),
-  };
 }
 
 interface Heap {

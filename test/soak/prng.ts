@@ -1,3 +1,6 @@
+// The bench's seeded generator (mulberry32): one implementation for every seeded draw of test data.
+import { random } from '../../bench/content.js';
+
 /** A seeded pseudo-random source: the same seed gives the same run. */
 export interface Random {
   /** A float in [0, 1). */
@@ -7,18 +10,6 @@ export interface Random {
   /** True with probability `p`. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-}
-
-/** mulberry32: tiny, fast and good enough to draw test data (not for cryptography). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -32,7 +23,7 @@ export function randomFor(seed: number, ...keys: (string | number)[]): Random {
     hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193);
   }
-  const next = mulberry32(hash);
+  const next = random(hash);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
