@@ -1,5 +1,5 @@
 'use client';
-import type { Token } from 'marked';
+import type { Links } from 'marked';
 import {
   Component,
   createContext,
@@ -13,6 +13,7 @@ import {
 import { useLabels } from '../labels.js';
 import { cn } from '../lib/cn.js';
 import { BlockCache, type StableBlock } from './block-cache.js';
+import { safeLex } from './safe-lex.js';
 import { renderBlocks, type RenderPolicy } from './render.js';
 import { messageBubbleEn } from '../labels-en.js';
 
@@ -35,9 +36,12 @@ const noOrigins: readonly string[] = [];
 /** The image origins a `ChatRoot` allows (`allowedImageOrigins`). */
 export const ImageOriginsContext = createContext<readonly string[]>(noOrigins);
 
-/** A finished block renders once; later tokens of the answer never re-render it. */
-const Block = memo(function Block({ tokens, policy }: { tokens: Token[]; policy: RenderPolicy }) {
-  return <>{renderBlocks(tokens, policy)}</>;
+/**
+ * A finished block renders once; later tokens of the answer never re-render it (only a new reference definition
+ * does). It is lexed here, so its tokens are not kept after.
+ */
+const Block = memo(function Block({ raw, links, policy }: { raw: string; links: Links; policy: RenderPolicy }) {
+  return <>{renderBlocks(safeLex(raw, links), policy)}</>;
 });
 
 /**
@@ -46,15 +50,17 @@ const Block = memo(function Block({ tokens, policy }: { tokens: Token[]; policy:
  */
 const StableBlocks = memo(function StableBlocks({
   blocks,
+  links,
   policy,
 }: {
   blocks: readonly StableBlock[];
+  links: Links;
   policy: RenderPolicy;
 }) {
   return (
     <>
       {blocks.map((block) => (
-        <Block key={block.id} tokens={block.tokens} policy={policy} />
+        <Block key={block.id} raw={block.raw} links={links} policy={policy} />
       ))}
     </>
   );
@@ -87,14 +93,14 @@ function MarkdownBlocks({ children, streaming = false, allowedImageOrigins, clas
     console.error('[chat-ui] a message could not be formatted; it is shown as plain text', error);
     return <PlainText text={children} />;
   }
-  const { stable, live } = blocks;
+  const { stable, links, live } = blocks;
   return (
     <div
       data-slot="markdown"
       data-streaming={streaming ? '' : undefined}
       className={cn('pc:min-w-0 pc:break-words', className)}
     >
-      <StableBlocks blocks={stable} policy={policy} />
+      <StableBlocks blocks={stable} links={links} policy={policy} />
       {renderBlocks(live, streaming ? { ...policy, streaming } : policy, 'live')}
     </div>
   );

@@ -1,14 +1,24 @@
-import type { Token } from 'marked';
+import type { Links, Token, Tokens } from 'marked';
 import { closeOpenMarkdown } from './close-open-markdown.js';
-import { safeLex } from './safe-lex.js';
+import { emptyLinks, safeLex } from './safe-lex.js';
 
-/** A finished top-level block: its tokens never change, so its rendering can be reused. */
+/**
+ * A finished top-level block: its text never changes, so its rendering can be reused. It keeps its markdown, not its
+ * tokens: lexed again when it renders (once), the tokens are garbage after, and a long answer's memory is its text and
+ * its DOM instead of several times its text in token objects.
+ */
 export interface StableBlock {
   id: number;
-  tokens: Token[];
+  raw: string;
 }
 
-const lex = safeLex;
+/** The finished blocks, the reference definitions they hold, and the live blocks' tokens. */
+export interface Blocks {
+  stable: readonly StableBlock[];
+  /** `[1]: https://…` definitions of the finished blocks: a new object only when one is added. */
+  links: Links;
+  live: Token[];
+}
 
 /**
  * Splits streaming markdown into finished blocks and the live last block, lexing only the text after the
@@ -16,36 +26,66 @@ const lex = safeLex;
  * the live block, not of the whole answer.
  */
 export class BlockCache {
-  private prefix = '';
+  /** The text last seen; its first `finishedLength` characters are the finished blocks'. */
+  private source = '';
+  private finishedLength = 0;
   private stable: StableBlock[] = [];
+  private links: Links = emptyLinks();
   private nextId = 0;
 
-  update(text: string, streaming: boolean): { stable: readonly StableBlock[]; live: Token[] } {
+  update(text: string, streaming: boolean): Blocks {
     // Not `startsWith`: V8 compares it a character at a time, 0.3 ms a token on a 100 kB answer; `===` on the slice
     // compares whole memory blocks, about 40 times faster, and is as exact.
-    if (text.slice(0, this.prefix.length) !== this.prefix) {
+    const length = this.finishedLength;
+    if (text.slice(0, length) !== this.source.slice(0, length)) {
       // A different text (regenerated, edited): start over.
-      this.prefix = '';
+      this.finishedLength = 0;
       this.stable = [];
+      this.links = emptyLinks();
     }
-    const tail = text.slice(this.prefix.length);
-    const tokens = lex(tail);
+    // The text itself, not a copy of what is finished: the message holds it anyway.
+    this.source = text;
+    const tail = text.slice(this.finishedLength);
+    const tokens = safeLex(tail, this.links);
     const finished = streaming ? tokens.slice(0, finishedEnd(tokens)) : tokens;
     const raw = finished.map((t) => t.raw).join('');
     let live = tokens;
     // Only trust the split when the tokens' raw text really is the start of the tail.
     if (finished.length > 0 && tail.startsWith(raw)) {
-      // A token's strings are slices of the text it was lexed from, and a slice keeps its whole parent alive: kept,
-      // the finished tokens would each pin the answer as it was when they finished, and memory would grow with the
-      // square of its length. Lexed again from a copy of their own text, they hold only their own characters.
+      // A slice keeps its whole parent string alive: the blocks would each pin the answer as it was when they
+      // finished, and memory would grow with the square of its length. They are slices of a copy of their own text.
       const own = structuredClone(raw);
-      this.stable = [...this.stable, ...lex(own).map((t) => ({ id: this.nextId++, tokens: [t] }))];
-      this.prefix += own;
+      const blocks: StableBlock[] = [];
+      let start = 0;
+      let end = 0;
+      for (const token of finished) {
+        // The blank lines after a block go with it: half the blocks (and React components) to keep.
+        if (token.type !== 'space' && end > start) {
+          blocks.push({ id: this.nextId++, raw: own.slice(start, end) });
+          start = end;
+        }
+        end += token.raw.length;
+      }
+      if (end > start) blocks.push({ id: this.nextId++, raw: own.slice(start, end) });
+      this.stable = [...this.stable, ...blocks];
+      this.addDefinitions(finished);
+      this.finishedLength += own.length;
       live = tokens.slice(finished.length);
     } else if (!streaming) {
-      return { stable: this.stable, live: tokens };
+      return { stable: this.stable, links: this.links, live: tokens };
     }
-    return { stable: this.stable, live: streaming ? closeLastBlock(live) : [] };
+    return { stable: this.stable, links: this.links, live: streaming ? closeLastBlock(live, this.links) : [] };
+  }
+
+  /** Keeps the finished blocks' `[tag]: url` definitions (copied: their strings are slices of the answer). */
+  private addDefinitions(finished: readonly Token[]): void {
+    const added = finished.filter(
+      (token): token is Tokens.Def => token.type === 'def' && !Object.hasOwn(this.links, token.tag),
+    );
+    if (added.length === 0) return;
+    const links = emptyLinks(this.links);
+    for (const { tag, href, title } of added) links[tag] = structuredClone({ href, title });
+    this.links = links;
   }
 }
 
@@ -53,10 +93,10 @@ export class BlockCache {
  * The live tokens with their last block's open syntax closed (`**bold` → `**bold**`). Only the last block is still
  * being written; the one before it, when it is still live too, is whole (a code block must not be "closed" again).
  */
-function closeLastBlock(tokens: Token[]): Token[] {
+function closeLastBlock(tokens: Token[], links: Links): Token[] {
   const last = lastContentIndex(tokens);
   const block = tokens[last];
-  return block ? [...tokens.slice(0, last), ...lex(closeOpenMarkdown(block.raw))] : [];
+  return block ? [...tokens.slice(0, last), ...safeLex(closeOpenMarkdown(block.raw), links)] : [];
 }
 
 /** The index of the last token before `end` that is not blank space; 0 when there is none. */

@@ -1,4 +1,4 @@
-import { Lexer, type MarkedOptions, type Token } from 'marked';
+import { Lexer, type Links, type MarkedOptions, type Token } from 'marked';
 import { mathExtensions } from './math-syntax.js';
 
 /**
@@ -104,19 +104,33 @@ function blocksOf(markdown: string): { text: string; pathological: boolean }[] {
 /** GFM with TeX math (math-syntax.ts). */
 const OPTIONS: MarkedOptions = { gfm: true, extensions: mathExtensions };
 
+/** Reference definitions keyed by the model's tags: no prototype, so a tag such as `__proto__` is just a tag. */
+export const emptyLinks = (from?: Links): Links => Object.assign(Object.create(null) as Links, from);
+
+/** Lexes GFM, with `links` known beforehand and every definition the text adds written into it. */
+function lexGfm(markdown: string, links: Links): Token[] {
+  const lexer = new Lexer(OPTIONS);
+  Object.assign(lexer.tokens.links, links);
+  const tokens = lexer.lex(markdown);
+  Object.assign(links, tokens.links);
+  return tokens;
+}
+
 /**
  * Lexes model text as GFM with math, bounded: the work is linear in the text whatever it holds. Text without a pathological
  * block is lexed as a whole, exactly as marked would; a pathological block (nesting too deep, too many inline
  * markers or list items) becomes a `plain-block` token shown as written, and the text around it is lexed as usual. The tokens' raw
- * text still joins into the input.
+ * text still joins into the input. `links`: reference definitions (`[1]: https://…`) from text lexed before, so a
+ * block lexed alone still resolves `[1]`.
  */
-export function safeLex(markdown: string): Token[] {
+export function safeLex(markdown: string, links?: Links): Token[] {
+  const known = emptyLinks(links);
   const blocks = blocksOf(markdown);
-  if (!blocks.some((block) => block.pathological)) return Lexer.lex(markdown, OPTIONS);
+  if (!blocks.some((block) => block.pathological)) return lexGfm(markdown, known);
   const tokens: Token[] = [];
   let normal = '';
   const flush = () => {
-    if (normal !== '') tokens.push(...Lexer.lex(normal, OPTIONS));
+    if (normal !== '') tokens.push(...lexGfm(normal, known));
     normal = '';
   };
   for (const block of blocks) {

@@ -69,6 +69,7 @@ describe('crash', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(BlockCache.prototype, 'update').mockReturnValue({
       stable: [],
+      links: {},
       live: [{ type: 'table', raw: 'x', header: null } as never],
     });
     render(

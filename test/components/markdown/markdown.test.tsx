@@ -4,6 +4,7 @@ import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { closeOpenMarkdown } from '../../../src/components/markdown/close-open-markdown.js';
 import { Markdown } from '../../../src/components/markdown/Markdown.js';
 import { markdownToPlainText } from '../../../src/components/markdown/plain-text.js';
+import { safeLex } from '../../../src/components/markdown/safe-lex.js';
 import { webUrl } from '../../../src/components/markdown/safe-url.js';
 
 describe('webUrl', () => {
@@ -66,14 +67,40 @@ describe('BlockCache', () => {
     // While the live block's first line is still coming, the block before it stays live too (see below).
     expect(cache.update('# Title\n\nFirst', true).stable).toEqual([]);
     const first = cache.update('# Title\n\nFirst para\ngraph', true);
-    expect(first.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space']);
+    expect(first.stable.map((b) => b.raw)).toEqual(['# Title\n\n']);
     expect(first.live.map((t) => t.type)).toEqual(['paragraph']);
     const second = cache.update('# Title\n\nFirst para\ngraph.\n\nSecond\nline', true);
     expect(second.stable[0]).toBe(first.stable[0]);
-    expect(second.stable.map((b) => b.tokens[0]?.type)).toEqual(['heading', 'space', 'paragraph', 'space']);
+    expect(second.stable.map((b) => safeLex(b.raw).map((t) => t.type))).toEqual([
+      ['heading', 'space'],
+      ['paragraph', 'space'],
+    ]);
     const done = cache.update('# Title\n\nFirst para\ngraph.\n\nSecond\nline one.', false);
     expect(done.live).toEqual([]);
-    expect(done.stable.at(-1)?.tokens[0]?.raw).toBe('Second\nline one.');
+    expect(done.stable.at(-1)?.raw).toBe('Second\nline one.');
+  });
+
+  it('resolves a reference link whose definition is in another block, before or after it, and a `__proto__` tag is a tag', () => {
+    const text =
+      'As [the guide][1] says.\n\nMore text.\n\n[1]: https://example.com/guide\n\nSee [the guide][1] and [odd][__proto__].\n\n[__proto__]: https://example.com/odd';
+    const { container } = render(<Markdown>{text}</Markdown>);
+    const links = [...container.querySelectorAll('a')].map((a) => [a.firstChild?.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['the guide', 'https://example.com/guide'],
+      ['the guide', 'https://example.com/guide'],
+      ['odd', 'https://example.com/odd'],
+    ]);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('while streaming, a finished block with a reference becomes a link once the definition has come', () => {
+    const start = 'As [the guide][1] says.\n\nMore text.\n\n';
+    const { container, rerender } = render(<Markdown streaming>{start}</Markdown>);
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toContain('[the guide][1]');
+    rerender(<Markdown streaming>{`${start}[1]: https://example.com/guide\n\nNext line\nand`}</Markdown>);
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('https://example.com/guide');
+    expect(container.textContent).not.toContain('[1]');
   });
 
   it('starts over when the text is replaced', () => {
