@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** What a horizontally scrolling element hides. */
 export interface ScrollOverflow {
@@ -15,10 +15,13 @@ const fits: ScrollOverflow = { overflows: false, moreAtEnd: false, scrollbar: 0 
 
 /**
  * Measures a left-to-right element that scrolls sideways: when resized, scrolled, or when `content` (what it shows)
- * changes. Renders again only when a measure changes, not on every scroll event.
+ * changes. Renders again only when a measure changes, not on every scroll event. A change of content is measured in
+ * the next frame, once however many changes came: each measure lays the element out, and a code block still
+ * streaming changes with every token.
  */
 export function useScrollOverflow(ref: RefObject<HTMLElement | null>, content: unknown): ScrollOverflow {
   const [overflow, setOverflow] = useState(fits);
+  const scheduleMeasure = useRef<() => void>(() => {});
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -36,14 +39,24 @@ export function useScrollOverflow(ref: RefObject<HTMLElement | null>, content: u
           : next,
       );
     };
+    let frame = 0;
+    scheduleMeasure.current = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        measure();
+      });
+    };
     measure();
     element.addEventListener('scroll', measure, { passive: true });
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     observer?.observe(element);
     return () => {
+      cancelAnimationFrame(frame);
+      scheduleMeasure.current = () => {};
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
-  }, [ref, content]);
+  }, [ref]);
+  useEffect(() => scheduleMeasure.current(), [content]);
   return overflow;
 }

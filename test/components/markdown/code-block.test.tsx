@@ -1,4 +1,4 @@
-import { fireEvent, render, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { refractor } from 'refractor/core';
 import { describe, expect, it, vi } from 'vitest';
 import { grammarFor, grammarNames } from '../../../src/components/markdown/code-languages.js';
@@ -105,6 +105,36 @@ describe('CodeBlock scrolling', () => {
     fireEvent.scroll(container.querySelector('pre') as HTMLElement);
     expect(more()).not.toBeNull();
     for (const spy of spies) spy.mockRestore();
+  });
+
+  it('measures a code block that grows while it streams once a frame, however many tokens came, and fades when it overflows', async () => {
+    let wide = 300;
+    const measured = vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.tagName === 'PRE' ? wide : 0;
+    });
+    const client = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.tagName === 'PRE' ? 300 : 0;
+    });
+    let code = '```\nconst a = 1;';
+    const { container, rerender } = render(<Markdown streaming>{code}</Markdown>);
+    const more = () => container.querySelector('[data-slot="code-block-more"]');
+    expect(more()).toBeNull();
+    const before = measured.mock.calls.length;
+    wide = 800;
+    for (let i = 0; i < 20; i += 1) {
+      code += ' + a';
+      rerender(<Markdown streaming>{code}</Markdown>);
+    }
+    expect(measured.mock.calls.length).toBe(before);
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    expect(measured.mock.calls.length).toBe(before + 1);
+    expect(more()).not.toBeNull();
+    measured.mockRestore();
+    client.mockRestore();
   });
 
   it('shows no fade when the code fits', () => {
