@@ -99,6 +99,9 @@ function closeLastBlock(tokens: Token[], links: Links): Token[] {
   return block ? [...tokens.slice(0, last), ...safeLex(closeOpenMarkdown(block.raw), links)] : [];
 }
 
+/** The first characters of a block that can make it part of the block above it (list markers, indentation, `>`). */
+const MAY_JOIN_ABOVE = /^[\s\d*+>-]/;
+
 /** The index of the last token before `end` that is not blank space; 0 when there is none. */
 function lastContentIndex(tokens: Token[], end = tokens.length): number {
   for (let i = end - 1; i >= 0; i -= 1) if (tokens[i]?.type !== 'space') return i;
@@ -107,10 +110,27 @@ function lastContentIndex(tokens: Token[], end = tokens.length): number {
 
 /**
  * Where the finished tokens end: before the live (last) block, and before the block ahead of it too while the live
- * block's first line is still coming — that line may yet join it ("3" becomes "3. item" of a loose list above it).
- * It costs re-lexing one more block for the few frames of that line.
+ * block may yet turn out to belong to it. After a blank line, that is while its first line is still coming and begins
+ * as a line that can join the block above ("3" may become "3. item" of a loose list, an indented line may continue a
+ * list item or indented code; a word joins nothing). Right under the block above, it is until its second line is
+ * complete: "#" interrupts a paragraph and "#x" does not, a table needs its delimiter row ("|-" is one, "|-x" is not),
+ * an underline may turn out to be a list item. It costs re-lexing one more block meanwhile.
  */
 function finishedEnd(tokens: Token[]): number {
   const live = lastContentIndex(tokens);
-  return tokens[live]?.raw.includes('\n') ? live : lastContentIndex(tokens, live);
+  const raw = tokens[live]?.raw ?? '';
+  const firstLineEnd = raw.indexOf('\n');
+  const undecided =
+    tokens[live - 1]?.type === 'space'
+      ? firstLineEnd < 0 && MAY_JOIN_ABOVE.test(raw)
+      : firstLineEnd < 0 || raw.indexOf('\n', firstLineEnd + 1) < 0;
+  let end = undecided ? lastContentIndex(tokens, live) : live;
+  // A display formula still open (`$$` opening a line, no closer yet): once it closes, everything from its line on
+  // becomes one math block. It cannot span a blank line, so only the blocks since the last one can hold its opener.
+  for (let i = end - 1; i >= 0 && tokens[i]?.type !== 'space'; i -= 1)
+    if (tokens[i]?.type !== 'math' && MATH_OPENER_LINE.test(tokens[i]?.raw ?? '')) end = i;
+  return end;
 }
+
+/** A line opening display math (as `blockMath` in math-syntax.ts reads it). */
+const MATH_OPENER_LINE = /(?:^|\n) {0,3}(?:\$\$|\\\[)/;

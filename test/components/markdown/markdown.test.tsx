@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { closeOpenMarkdown } from '../../../src/components/markdown/close-open-markdown.js';
@@ -64,8 +65,9 @@ describe('closeOpenMarkdown', () => {
 describe('BlockCache', () => {
   it('keeps finished blocks as the same objects and lexes only the live block', () => {
     const cache = new BlockCache();
-    // While the live block's first line is still coming, the block before it stays live too (see below).
-    expect(cache.update('# Title\n\nFirst', true).stable).toEqual([]);
+    // While the live block's first line is still coming and may join the block before it, that block stays live.
+    expect(cache.update('# Title\n\n1', true).stable).toEqual([]);
+    cache.update('# Title\n\nFirst', true);
     const first = cache.update('# Title\n\nFirst para\ngraph', true);
     expect(first.stable.map((b) => b.raw)).toEqual(['# Title\n\n']);
     expect(first.live.map((t) => t.type)).toEqual(['paragraph']);
@@ -163,12 +165,72 @@ describe('Markdown', () => {
     ['a quote and its lazy line', '> quoted\nlazy line\n\nAfter.'],
     ['a heading made by its underline', 'Intro.\n\nTitle\n---\n\nBody.'],
     ['a table after a paragraph', 'Plans:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd.'],
+    ['a list item going on after a blank line', '- item\n\n  more of the item\n\nAfter the list.'],
+    ['indented code after a blank line', 'Intro.\n\n    code line\n\n    more code\n\nEnd.'],
+    ['a paragraph after a list', '- one\n- two\n\nWords after the list.\n\n1. again'],
+    ['two quotes', '> one\n\n> two\n\nEnd.'],
   ])('renders %s streamed one character at a time as it renders fresh', (_, text) => {
     const { container, rerender } = render(<Markdown streaming>{''}</Markdown>);
     for (let end = 1; end <= text.length; end++) rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
     rerender(<Markdown>{text}</Markdown>);
     expect(container.innerHTML).toBe(render(<Markdown>{text}</Markdown>).container.innerHTML);
   });
+});
+
+describe('Markdown streamed in pieces', () => {
+  const pieces = fc.constantFrom(
+    '- a\n',
+    '1. b\n',
+    '3',
+    '.',
+    '\n',
+    '\n\n',
+    'word ',
+    'Word',
+    '  indented\n',
+    '    code\n',
+    '> q\n',
+    '# H\n',
+    '---\n',
+    '===\n',
+    '```\n',
+    '| a | b |\n',
+    '|---|---|\n',
+    '[1]: https://x.test\n',
+    '[x][1] ',
+    '`c`',
+    '*e*',
+    '**s',
+    '$x$',
+    '\\[',
+    '\\]\n',
+    '~~~\n',
+    '1) c\n',
+    '+ d\n',
+    '#',
+    'x\n',
+    '<!--',
+    '-->\n',
+    '$$\n',
+    ' ',
+  );
+  it('renders every answer, wherever the stream paused, as it renders fresh once finished', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), fc.array(fc.nat(250), { maxLength: 16 }), (parts, cuts) => {
+        const text = parts.join('');
+        const { container, rerender, unmount } = render(<Markdown streaming>{''}</Markdown>);
+        for (const end of [...cuts].sort((a, b) => a - b))
+          rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
+        rerender(<Markdown>{text}</Markdown>);
+        const streamed = container.innerHTML;
+        unmount();
+        const fresh = render(<Markdown>{text}</Markdown>);
+        expect(streamed).toBe(fresh.container.innerHTML);
+        fresh.unmount();
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  }, 120_000);
 });
 
 describe('markdownToPlainText', () => {
