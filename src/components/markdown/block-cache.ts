@@ -1,6 +1,6 @@
 import type { Links, Token, Tokens } from 'marked';
 import { closeOpenMarkdown } from './close-open-markdown.js';
-import { emptyLinks, safeLex } from './safe-lex.js';
+import { emptyLinks, safeLex, safeLexBlocks } from './safe-lex.js';
 
 /**
  * A finished top-level block: its text never changes, so its rendering can be reused. It keeps its markdown, not its
@@ -46,35 +46,41 @@ export class BlockCache {
     // The text itself, not a copy of what is finished: the message holds it anyway.
     this.source = text;
     const tail = text.slice(this.finishedLength);
-    const tokens = safeLex(tail, this.links);
-    const finished = streaming ? tokens.slice(0, finishedEnd(tokens)) : tokens;
+    // Where the blocks are, without lexing their text: only the live blocks' text is lexed, below.
+    const blocks = safeLexBlocks(tail, this.links);
+    const finished = streaming ? blocks.slice(0, finishedEnd(blocks)) : blocks;
     const raw = finished.map((t) => t.raw).join('');
-    let live = tokens;
+    let liveBlocks = blocks;
+    let liveText = tail;
     // Only trust the split when the tokens' raw text really is the start of the tail.
     if (finished.length > 0 && tail.startsWith(raw)) {
       // A slice keeps its whole parent string alive: the blocks would each pin the answer as it was when they
       // finished, and memory would grow with the square of its length. They are slices of a copy of their own text.
       const own = structuredClone(raw);
-      const blocks: StableBlock[] = [];
+      const stable: StableBlock[] = [];
       let start = 0;
       let end = 0;
       for (const token of finished) {
         // The blank lines after a block go with it: half the blocks (and React components) to keep.
         if (token.type !== 'space' && end > start) {
-          blocks.push({ id: this.nextId++, raw: own.slice(start, end) });
+          stable.push({ id: this.nextId++, raw: own.slice(start, end) });
           start = end;
         }
         end += token.raw.length;
       }
-      if (end > start) blocks.push({ id: this.nextId++, raw: own.slice(start, end) });
-      this.stable = [...this.stable, ...blocks];
+      if (end > start) stable.push({ id: this.nextId++, raw: own.slice(start, end) });
+      this.stable = [...this.stable, ...stable];
       this.addDefinitions(finished);
       this.finishedLength += own.length;
-      live = tokens.slice(finished.length);
-    } else if (!streaming) {
-      return { stable: this.stable, links: this.links, live: tokens };
+      liveBlocks = blocks.slice(finished.length);
+      liveText = tail.slice(raw.length);
     }
-    return { stable: this.stable, links: this.links, live: streaming ? closeLastBlock(live, this.links) : [] };
+    const live = streaming
+      ? closeLastBlock(liveBlocks, this.links)
+      : liveText === ''
+        ? []
+        : safeLex(liveText, this.links);
+    return { stable: this.stable, links: this.links, live };
   }
 
   /** Keeps the finished blocks' `[tag]: url` definitions (copied: their strings are slices of the answer). */
@@ -90,13 +96,18 @@ export class BlockCache {
 }
 
 /**
- * The live tokens with their last block's open syntax closed (`**bold` → `**bold**`). Only the last block is still
- * being written; the one before it, when it is still live too, is whole (a code block must not be "closed" again).
+ * The live blocks lexed, their last one with its open syntax closed (`**bold` → `**bold**`). Only the last block is
+ * still being written; the one before it, when it is still live too, is whole (a code block must not be "closed" again).
  */
-function closeLastBlock(tokens: Token[], links: Links): Token[] {
-  const last = lastContentIndex(tokens);
-  const block = tokens[last];
-  return block ? [...tokens.slice(0, last), ...safeLex(closeOpenMarkdown(block.raw), links)] : [];
+function closeLastBlock(blocks: Token[], links: Links): Token[] {
+  const last = lastContentIndex(blocks);
+  const block = blocks[last];
+  if (!block) return [];
+  const before = blocks
+    .slice(0, last)
+    .map((t) => t.raw)
+    .join('');
+  return [...(before === '' ? [] : safeLex(before, links)), ...safeLex(closeOpenMarkdown(block.raw), links)];
 }
 
 /** The first characters of a block that can make it part of the block above it (list markers, indentation, `>`). */

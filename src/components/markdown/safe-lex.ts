@@ -107,30 +107,26 @@ const OPTIONS: MarkedOptions = { gfm: true, extensions: mathExtensions };
 /** Reference definitions keyed by the model's tags: no prototype, so a tag such as `__proto__` is just a tag. */
 export const emptyLinks = (from?: Links): Links => Object.assign(Object.create(null) as Links, from);
 
-/** Lexes GFM, with `links` known beforehand and every definition the text adds written into it. */
-function lexGfm(markdown: string, links: Links): Token[] {
+/**
+ * Lexes GFM, with `links` known beforehand and every definition the text adds written into it. `inline` false: the
+ * blocks alone (their type and raw text; their inline tokens are not read), as marked's block pass finds them.
+ */
+function lexGfm(markdown: string, links: Links, inline: boolean): Token[] {
   const lexer = new Lexer(OPTIONS);
   Object.assign(lexer.tokens.links, links);
-  const tokens = lexer.lex(markdown);
-  Object.assign(links, tokens.links);
+  const tokens = inline ? lexer.lex(markdown) : lexer.blockTokens(markdown.replace(/\r\n|\r/g, '\n'), lexer.tokens);
+  Object.assign(links, lexer.tokens.links);
   return tokens;
 }
 
-/**
- * Lexes model text as GFM with math, bounded: the work is linear in the text whatever it holds. Text without a pathological
- * block is lexed as a whole, exactly as marked would; a pathological block (nesting too deep, too many inline
- * markers or list items) becomes a `plain-block` token shown as written, and the text around it is lexed as usual. The tokens' raw
- * text still joins into the input. `links`: reference definitions (`[1]: https://…`) from text lexed before, so a
- * block lexed alone still resolves `[1]`.
- */
-export function safeLex(markdown: string, links?: Links): Token[] {
+function lexBounded(markdown: string, links: Links | undefined, inline: boolean): Token[] {
   const known = emptyLinks(links);
   const blocks = blocksOf(markdown);
-  if (!blocks.some((block) => block.pathological)) return lexGfm(markdown, known);
+  if (!blocks.some((block) => block.pathological)) return lexGfm(markdown, known, inline);
   const tokens: Token[] = [];
   let normal = '';
   const flush = () => {
-    if (normal !== '') tokens.push(...lexGfm(normal, known));
+    if (normal !== '') tokens.push(...lexGfm(normal, known, inline));
     normal = '';
   };
   for (const block of blocks) {
@@ -145,3 +141,15 @@ export function safeLex(markdown: string, links?: Links): Token[] {
   flush();
   return tokens;
 }
+
+/**
+ * Lexes model text as GFM with math, bounded: the work is linear in the text whatever it holds. Text without a pathological
+ * block is lexed as a whole, exactly as marked would; a pathological block (nesting too deep, too many inline
+ * markers or list items) becomes a `plain-block` token shown as written, and the text around it is lexed as usual. The tokens' raw
+ * text still joins into the input. `links`: reference definitions (`[1]: https://…`) from text lexed before, so a
+ * block lexed alone still resolves `[1]`.
+ */
+export const safeLex = (markdown: string, links?: Links): Token[] => lexBounded(markdown, links, true);
+
+/** The top-level blocks `safeLex` would find, without lexing their text: for where blocks begin and end. */
+export const safeLexBlocks = (markdown: string, links?: Links): Token[] => lexBounded(markdown, links, false);
