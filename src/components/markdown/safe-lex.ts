@@ -119,9 +119,20 @@ function lexGfm(markdown: string, links: Links, inline: boolean): Token[] {
   return tokens;
 }
 
+/** Text no longer than this holds neither more inline markers nor more list items than a block may. */
+const SHORT = Math.min(MAX_INLINE_MARKERS, 2 * MAX_LIST_ITEMS);
+/** A line opening with more markers than `MAX_NESTING` (a loose superset of `nesting`'s count). */
+const DEEP_LINE = new RegExp(`^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])){${MAX_NESTING + 1}}`, 'm');
+/** A line whose indentation may pass `MAX_INDENT_COLUMNS` (a tab is at most 4 columns). */
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT_COLUMNS / 4 + 1},}`, 'm');
+
+/** Short text with no deep line: none of its blocks can be pathological (the live block of an answer, mostly). */
+const isShallow = (markdown: string): boolean =>
+  markdown.length <= SHORT && !DEEP_LINE.test(markdown) && !DEEP_INDENT.test(markdown);
+
 function lexBounded(markdown: string, links: Links | undefined, inline: boolean): Token[] {
   const known = emptyLinks(links);
-  const blocks = blocksOf(markdown);
+  const blocks = isShallow(markdown) ? [] : blocksOf(markdown);
   if (!blocks.some((block) => block.pathological)) return lexGfm(markdown, known, inline);
   const tokens: Token[] = [];
   let normal = '';

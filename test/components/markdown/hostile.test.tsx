@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { Markdown } from '../../../src/components/markdown/Markdown.js';
+import { safeLex } from '../../../src/components/markdown/safe-lex.js';
 import { SCENARIO_MARKDOWN } from '../../../src/msw/content.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -105,6 +106,22 @@ function median(render: () => void, runs = 3): number {
 /** A realistic answer of about `bytes` (headings, lists, a table, code): the baseline of the same run. */
 const realistic = (bytes: number) =>
   SCENARIO_MARKDOWN.repeat(Math.ceil(bytes / SCENARIO_MARKDOWN.length)).slice(0, bytes);
+
+describe('bounded lexing of short text', () => {
+  // Short text takes a quick path past the per-block count; the deep lines it must still catch.
+  it.each([
+    ['20 nested quotes', `${'>'.repeat(20)} deep`],
+    ['17 list levels on one line', `${'- '.repeat(17)}x`],
+    ['17 tabs of indentation', `${'\t'.repeat(17)}- x`],
+    ['70 spaces of indentation', `${' '.repeat(70)}x`],
+  ])('%s are shown as written', (_, text) => {
+    expect(safeLex(text).map((token) => token.type)).toEqual(['plain-block']);
+  });
+
+  it('16 nested quotes, the most a reader can follow, stay quotes', () => {
+    expect(safeLex(`${'> '.repeat(16)}x`)[0]?.type).toBe('blockquote');
+  });
+});
 
 describe('freeze', () => {
   // Measured before: 1.2 s, 0.74 s, 0.9 s, 0.4 s, 0.47 s, and 7.8 s for the streaming `[` run (issue 17).
