@@ -79,6 +79,18 @@ describe('CodeBlock highlighting', () => {
   });
 });
 
+describe('CodeBlock text', () => {
+  it('holds long plain code in text nodes of 100 lines, so a streaming block lays out only its last one again', () => {
+    const code = Array.from({ length: 250 }, (_, i) => `line ${i}`).join('\n');
+    const { container } = render(<Markdown streaming>{`\`\`\`\n${code}`}</Markdown>);
+    const element = container.querySelector('code') as HTMLElement;
+    const nodes = [...element.childNodes];
+    expect(nodes.map((node) => node.nodeType)).toEqual([Node.TEXT_NODE, Node.TEXT_NODE, Node.TEXT_NODE]);
+    expect(nodes[0]?.textContent?.split('\n')).toHaveLength(101);
+    expect(element.textContent).toBe(code);
+  });
+});
+
 describe('CodeBlock scrolling', () => {
   it('fades its end while a line wider than the block has more to scroll to', () => {
     // jsdom lays nothing out: the code is 800 px wide in a 300 px block with a 12 px scrollbar, scrolled to `left`.
