@@ -54,38 +54,47 @@ function nesting(line: string): number {
   return depth;
 }
 
+/** Where the line closing a fence opened by `opening` ends, searching from `from`; the text's end when none does. */
+function afterClosingFence(markdown: string, from: number, opening: string): number {
+  const closer = new RegExp(`^ {0,3}${opening[0] === '`' ? '`' : '~'}{${opening.length},}`, 'gm');
+  closer.lastIndex = from;
+  const found = closer.exec(markdown);
+  if (!found) return markdown.length;
+  const lineEnd = markdown.indexOf('\n', found.index);
+  return lineEnd < 0 ? markdown.length : lineEnd + 1;
+}
+
 /**
  * The text cut into blocks (at blank lines outside code fences, each keeping the blank lines after it), each marked
- * when it is pathological. One linear pass.
+ * when it is pathological. One linear pass; a fence's lines are passed over by one search for its closer.
  */
 function blocksOf(markdown: string): { text: string; pathological: boolean }[] {
   const blocks: { text: string; pathological: boolean }[] = [];
-  let text = '';
+  let start = 0;
   let markers = 0;
   let items = 0;
   let pathological = false;
-  let fence: string | null = null;
   let blank = false;
-  for (const line of markdown.split(/(?<=\n)/)) {
+  for (let at = 0; at < markdown.length;) {
+    const newline = markdown.indexOf('\n', at);
+    const end = newline < 0 ? markdown.length : newline + 1;
+    const line = markdown.slice(at, end);
     const isBlank = line.trim() === '';
-    if (fence === null && !isBlank && blank && text !== '') {
-      blocks.push({ text, pathological });
-      text = '';
+    if (!isBlank && blank && at > start) {
+      blocks.push({ text: markdown.slice(start, at), pathological });
+      start = at;
       markers = 0;
       items = 0;
       pathological = false;
     }
-    text += line;
     blank = isBlank;
     const opening = FENCE.exec(line)?.[1];
-    if (fence !== null) {
-      if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = null;
-      continue;
-    }
     if (opening) {
-      fence = opening;
+      at = afterClosingFence(markdown, end, opening);
+      blank = false;
       continue;
     }
+    at = end;
     markers += countMarkers(line);
     const depth = nesting(line);
     if (depth > 0) items += 1;
@@ -97,7 +106,7 @@ function blocksOf(markdown: string): { text: string; pathological: boolean }[] {
     )
       pathological = true;
   }
-  if (text !== '') blocks.push({ text, pathological });
+  if (start < markdown.length) blocks.push({ text: markdown.slice(start), pathological });
   return blocks;
 }
 
