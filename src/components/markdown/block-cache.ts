@@ -110,8 +110,11 @@ function closeLastBlock(blocks: Token[], links: Links): Token[] {
   return [...(before === '' ? [] : safeLex(before, links)), ...safeLex(closeOpenMarkdown(block.raw), links)];
 }
 
-/** The first characters of a block that can make it part of the block above it (list markers, indentation, `>`). */
-const MAY_JOIN_ABOVE = /^[\s\d*+>-]/;
+/**
+ * A first line (still coming) that can make its block part of the block above: a list marker or `>`, indented or not,
+ * or only indentation so far. Indentation followed by a word is decided: the lexer has joined it above already or not.
+ */
+const MAY_JOIN_ABOVE = /^[ \t]*(?:[\d*+>-]|$)/;
 
 /** The index of the last token before `end` that is not blank space; 0 when there is none. */
 function lastContentIndex(tokens: Token[], end = tokens.length): number {
@@ -122,8 +125,8 @@ function lastContentIndex(tokens: Token[], end = tokens.length): number {
 /**
  * Where the finished tokens end: before the live (last) block, and before the block ahead of it too while the live
  * block may yet turn out to belong to it. After a blank line, that is while its first line is still coming and begins
- * as a line that can join the block above ("3" may become "3. item" of a loose list, an indented line may continue a
- * list item or indented code; a word joins nothing). Right under the block above, it is until its second line is
+ * as a line that can join the block above ("3" may become "3. item" of a loose list, "  -" a nested item; a word
+ * joins nothing). Right under the block above, it is until its second line is
  * complete: "#" interrupts a paragraph and "#x" does not, a table needs its delimiter row ("|-" is one, "|-x" is not),
  * an underline may turn out to be a list item. It costs re-lexing one more block meanwhile.
  */

@@ -211,6 +211,10 @@ describe('Markdown streamed in pieces', () => {
     'x\n',
     '<!--',
     '-->\n',
+    ' word',
+    '  - n\n',
+    '   3',
+    '  ',
     '$$\n',
     ' ',
   );
