@@ -66,7 +66,8 @@ async function mountOurs(history: ChatMessage[]): Promise<Chat> {
   };
   const chatOptions = { fetch: streams.fetch, endpoint: '/bench', retry: { maxRetries: 0 }, idleTimeoutMs: 600_000 };
   render(<EnhancedChatInterface useChat={useChat} initialMessages={history} chatOptions={chatOptions} />);
-  await painted();
+  // React renders in a task of its own, normally before the next frame; a long history may take longer.
+  for (let frames = 0; !captured.service && frames < 600; frames += 1) await painted();
   const service = captured.service;
   if (!service) throw new Error('the chat did not mount');
   return {
@@ -287,6 +288,19 @@ async function finishLongAnswer(): Promise<void> {
   longAnswerEnd = null;
 }
 
+async function mountHistory(length: number): Promise<number> {
+  await unmount();
+  const history = historyOf(length);
+  collectGarbage();
+  await painted();
+  const start = performance.now();
+  kept = await mountOurs(history);
+  let end = performance.now();
+  // The frame `mountOurs` waited for may have come before React's render task: wait for the one that shows it all.
+  while (container.querySelectorAll('[data-slot="message"]').length < length) end = await painted();
+  return end - start;
+}
+
 async function mountEmpty(): Promise<void> {
   kept = await mountOurs([]);
   await painted();
@@ -307,6 +321,7 @@ window.bench = {
   conversation,
   streamLongAnswer,
   finishLongAnswer,
+  mountHistory,
   mountEmpty,
   unmount,
 } satisfies BenchPage;

@@ -54,6 +54,11 @@ export interface BenchPage {
   streamLongAnswer(tokens: number): Promise<number>;
   /** Ends the answer `streamLongAnswer` left open and waits until it is finished and painted. */
   finishLongAnswer(): Promise<void>;
+  /**
+   * Mounts a fresh chat (`ours`) with `history` finished messages and resolves, once a frame has painted them all,
+   * with the ms from the `render()` call to the end of that frame. The chat stays mounted (for its heap).
+   */
+  mountHistory(history: number): Promise<number>;
   /** Mounts a fresh empty chat (`ours`) and waits for it to paint. */
   mountEmpty(): Promise<void>;
   /** Unmounts whatever is mounted. */
