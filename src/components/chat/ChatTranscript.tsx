@@ -8,6 +8,7 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
+import { messageIds as idsOf } from '../../core/message-list.js';
 import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
@@ -27,8 +28,6 @@ export interface ChatTranscriptProps extends ComponentProps<'div'> {
   footer?: ReactNode;
 }
 
-const ids = (messages: readonly { id: string }[]): readonly string[] => messages.map((message) => message.id);
-
 /**
  * The conversation: a `role="log"` that follows the streaming answer unless the reader scrolled up (then "Jump to
  * latest" brings them back), and goes to the end when a new answer starts. Re-renders when messages come or go,
@@ -39,7 +38,8 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
   forwardedRef,
 ): ReactElement {
   const text = useLabels('chat', chatEn);
-  const messageIds = useChatSelector((s) => ids(s.messages), shallowEqual);
+  // The same array while messages are only replaced in place (each streamed frame): no per-frame walk of the ids.
+  const messageIds = useChatSelector((s) => idsOf(s.messages), shallowEqual);
   const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
   const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
   const composedRef = useComposedRefs(ref, forwardedRef);
