@@ -97,8 +97,14 @@ export interface RenderResults {
 export interface ScaleResult {
   history: number;
   runs: number;
-  /** ms from `render()` to the end of the first frame that paints every message (median), with no history and with. */
-  mountMs: { empty: number; history: number };
+  /**
+   * ms from `render()` to the end of the first frame that paints messages (median), with no history and with; and to
+   * the frame that has every message of the history in the page (ours mounts the older part after its first paint).
+   */
+  mountMs: { empty: number; history: number; historyAll: number };
+  /** Long tasks from that first paint until every message is in (median count), and the longest seen. */
+  longTasksAfterFirstPaint: number;
+  longestTaskAfterFirstPaintMs: number;
   /** (heap with the history mounted − heap with an empty chat mounted) ÷ messages, after full GCs (median), bytes. */
   heapPerMessage: { js: number; withDom: number };
 }
@@ -261,20 +267,22 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
 /** Mount time and heap per message, one empty and one long mount a round, interleaved. */
 async function measureScale(page: Page, cdp: CDPSession, rounds: number): Promise<ScaleResult> {
   const mount = async (history: number) => {
-    const ms = await page.evaluate((n) => window.bench.mountHistory(n), history);
+    const mounted = await page.evaluate((n) => window.bench.mountHistory(n), history);
     const heap = await heapUsage(cdp);
     await page.evaluate(() => window.bench.unmount());
-    return { ms, heap };
+    return { ms: mounted.firstPaintMs, allMs: mounted.allMs, longTasks: mounted.longTasksAfterFirstPaint, heap };
   };
   // Warm-up: the JIT, and the page's first long mount.
   await mount(SCALE_HISTORY);
-  const runs: { ms: number; js: number; withDom: number; emptyMs: number }[] = [];
+  const runs: { ms: number; allMs: number; longTasks: number[]; js: number; withDom: number; emptyMs: number }[] = [];
   for (let i = 0; i < rounds; i += 1) {
     const empty = await mount(0);
     const full = await mount(SCALE_HISTORY);
     runs.push({
       emptyMs: empty.ms,
       ms: full.ms,
+      allMs: full.allMs,
+      longTasks: full.longTasks,
       js: (full.heap.js - empty.heap.js) / SCALE_HISTORY,
       withDom: (total(full.heap) - total(empty.heap)) / SCALE_HISTORY,
     });
@@ -283,7 +291,9 @@ async function measureScale(page: Page, cdp: CDPSession, rounds: number): Promis
   return {
     history: SCALE_HISTORY,
     runs: runs.length,
-    mountMs: { empty: med((r) => r.emptyMs), history: med((r) => r.ms) },
+    mountMs: { empty: med((r) => r.emptyMs), history: med((r) => r.ms), historyAll: med((r) => r.allMs) },
+    longTasksAfterFirstPaint: med((r) => r.longTasks.length),
+    longestTaskAfterFirstPaintMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
     heapPerMessage: { js: med((r) => r.js), withDom: med((r) => r.withDom) },
   };
 }
