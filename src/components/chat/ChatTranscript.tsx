@@ -2,7 +2,9 @@
 import {
   forwardRef,
   memo,
+  startTransition,
   useEffect,
+  useState,
   type ComponentProps,
   type ComponentType,
   type ReactElement,
@@ -93,10 +95,28 @@ interface HistoryProps {
   Message: ComponentType<{ messageId: string }>;
 }
 
-/** Every finished message, in chunks. */
+/**
+ * Chunks the first render of a long history mounts: its end, what the reader sees. Mounting every message of a long
+ * history at once is one long task (10,000 messages: seconds); the older chunks follow, one per transition.
+ */
+const FIRST_CHUNKS = 2;
+
+/**
+ * Every finished message, in chunks. A transcript that mounts with a long history shows its last chunks first, then
+ * mounts the older ones, newest first, in transitions React interrupts for anything urgent (a token, a key press):
+ * no long task, and within moments every message is in the document, for find-in-page and screen readers alike.
+ * A scroll position away from the end is kept while they come in (scroll anchoring). Server rendering sends the last
+ * chunks only; the client mounts the rest.
+ */
 function History({ ids: all, Message }: HistoryProps): ReactElement {
+  const count = Math.ceil(all.length / CHUNK_SIZE);
+  // Chunks at the start not mounted yet: only ever counts down, so messages that come later mount as they come.
+  const [unmounted, setUnmounted] = useState(() => Math.max(0, count - FIRST_CHUNKS));
+  useEffect(() => {
+    if (unmounted > 0) startTransition(() => setUnmounted((n) => Math.max(0, n - 1)));
+  }, [unmounted]);
   const chunks: ReactElement[] = [];
-  for (let start = 0; start < all.length; start += CHUNK_SIZE) {
+  for (let start = Math.min(unmounted, count) * CHUNK_SIZE; start < all.length; start += CHUNK_SIZE) {
     chunks.push(<HistoryChunk key={start} ids={all.slice(start, start + CHUNK_SIZE)} Message={Message} />);
   }
   return (
