@@ -56,6 +56,30 @@ async function selfTimes(cdp: CDPSession, work: () => Promise<unknown>): Promise
     self.set(span.name, (self.get(span.name) ?? 0) + span.dur);
     stack.push(span);
   }
+  if (process.env.LONG) {
+    // Each top-level task over 50 ms, with the events inside it that took the most self time.
+    const tops = spans.filter(
+      (span) =>
+        span.dur > 50_000 &&
+        !spans.some((o) => o !== span && o.ts <= span.ts && o.ts + o.dur >= span.ts + span.dur && o.dur > span.dur),
+    );
+    for (const top of tops) {
+      const inside = new Map<string, number>();
+      const nested: typeof spans = [];
+      for (const span of spans.filter((o) => o.ts >= top.ts && o.ts + o.dur <= top.ts + top.dur && o !== top)) {
+        while (nested.length > 0 && (nested.at(-1)?.ts ?? 0) + (nested.at(-1)?.dur ?? 0) <= span.ts) nested.pop();
+        const parent = nested.at(-1);
+        if (parent) inside.set(parent.name, (inside.get(parent.name) ?? 0) - span.dur);
+        inside.set(span.name, (inside.get(span.name) ?? 0) + span.dur);
+        nested.push(span);
+      }
+      const parts = [...inside]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+      console.log(`long task ${(top.dur / 1000).toFixed(0)} ms (${top.name}): ${parts.join(', ')}`);
+    }
+  }
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
 }
 
