@@ -107,8 +107,8 @@ const FIRST_CHUNKS = 2;
  * one chunk (~10 ms of work) each; then every message is in the document, for find-in-page and screen readers alike.
  * (The browser's own garbage collections and frames still grow with what is already in: at 10,000 messages a few of
  * them take over 50 ms while the rest mounts.)
- * A scroll position away from the end is kept while they come in (scroll anchoring). Server rendering sends the last
- * chunks only; the client mounts the rest.
+ * A reader at the end stays there; one who scrolled up in those moments keeps their place where the browser anchors
+ * scrolling (Chromium, Firefox; not Safari). Server rendering sends the last chunks only; the client mounts the rest.
  */
 function History({ ids: all, Message }: HistoryProps): ReactElement {
   const count = Math.ceil(all.length / CHUNK_SIZE);
