@@ -272,10 +272,10 @@ async function measureScale(page: Page, cdp: CDPSession, rounds: number): Promis
     await page.evaluate(() => window.bench.unmount());
     return { ms: mounted.firstPaintMs, allMs: mounted.allMs, longTasks: mounted.longTasksAfterFirstPaint, heap };
   };
-  // Warm-up: the JIT, and the page's first long mount.
-  await mount(SCALE_HISTORY);
+  // No warm-up of its own (the cases' warm-up pass ran the same code), and at most 3 rounds: a long mount takes
+  // 10-20 s on 2 CPUs, and its spread is small beside that.
   const runs: { ms: number; allMs: number; longTasks: number[]; js: number; withDom: number; emptyMs: number }[] = [];
-  for (let i = 0; i < rounds; i += 1) {
+  for (let i = 0; i < Math.min(rounds, 3); i += 1) {
     const empty = await mount(0);
     const full = await mount(SCALE_HISTORY);
     runs.push({
@@ -334,8 +334,9 @@ export async function runRender(
 
     const cases = renderCases().filter((c) => options.only?.test(c.name) ?? true);
     const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
-    // One unmeasured pass warms the JIT and the page's caches.
-    for (const c of cases) await sampleCase(page, cdp, { ...c.config, tokens: 200 });
+    // One unmeasured pass warms the JIT and the page's caches (the long history's mount is the same code as the others').
+    for (const c of cases.filter((c) => c.config.history < SCALE_HISTORY))
+      await sampleCase(page, cdp, { ...c.config, tokens: 200 });
     for (let round = 0; round < rounds; round += 1) {
       for (const c of cases) {
         const started = performance.now();
