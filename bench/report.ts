@@ -1,5 +1,5 @@
 import { chunkLabel, type IngestResult } from './ingest.ts';
-import type { RenderCaseResult, RenderResults } from './render/drive.ts';
+import { SCALE_HISTORY, type RenderCaseResult, type RenderResults } from './render/drive.ts';
 import { round } from './stats.ts';
 
 /** One line of the table: a median (or a ratio of medians), what it is compared with, and its budget. */
@@ -136,6 +136,7 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
   );
   const burst = growth(find('ours burst history 1000'), find('ours burst history 0'));
   rows.push(row('2 history', 'burst (1 token a task): ms/token 1000 ÷ 0 msgs', burst, null, ''));
+  rows.push(...scaleRows(render));
 
   for (const paragraphs of [1, 10, 50])
     rows.push(
@@ -170,6 +171,7 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
   );
 
   const { memory } = render;
+  if (!memory) return rows;
   rows.push(
     row('7 memory', `heap after conversation ${memory.conversations} ÷ after 1st`, memory.conversationRatio, null, '', {
       text: '≤ 1.10',
@@ -203,6 +205,60 @@ export function buildRows(ingest: IngestResult, render: RenderResults): Row[] {
     ),
   );
   rows.push(row('7 memory', 'JS + Blink (DOM, layout) heap growth ÷ text', memory.longAnswerMultipleWithDom, null, ''));
+  return rows;
+}
+
+/**
+ * The long-transcript figures: mounting and streaming under ${SCALE_HISTORY} finished messages, and the heap a
+ * message costs. The naive baseline is not run at that length (one round re-renders every message per token: minutes),
+ * so these rows compare ours with its own empty chat. Rows whose cases were not run (a `bench:render` filter) are left out.
+ */
+export function scaleRows(render: RenderResults): Row[] {
+  const rows: Row[] = [];
+  const n = SCALE_HISTORY.toLocaleString('en');
+  const { scale } = render;
+  const find = (name: string) => render.cases.find((c) => c.name === name);
+  const empty = find('ours history 0');
+  const long = find(`ours history ${SCALE_HISTORY}`);
+  rows.push(
+    row(
+      '2 history',
+      `ms to mount ${n} msgs (render() → first paint)`,
+      scale.mountMs.history,
+      scale.mountMs.empty,
+      '0 msgs',
+    ),
+  );
+  rows.push(row('2 history', `ms until all ${n} msgs are in the page`, scale.mountMs.historyAll, null, ''));
+  // Not a budget of the issue's: the older messages mount in transitions, which are meant to leave no long task.
+  rows.push(
+    row(
+      '2 history',
+      `long tasks/mount after first paint, ${n} msgs (longest seen ${Math.round(scale.longestTaskAfterFirstPaintMs)} ms)`,
+      scale.longTasksAfterFirstPaint,
+      null,
+      '',
+    ),
+  );
+  if (long) rows.push(row('2 history', `main-thread ms/token, ${n} msgs`, long.msPerToken, null, ''));
+  if (long && empty) {
+    const ratio = long.msPerToken / empty.msPerToken;
+    rows.push(
+      row('2 history', `ms/token ${n} msgs ÷ 0 msgs`, ratio, null, '', {
+        text: '≤ 1.2',
+        ok: ratio <= 1.2,
+      }),
+    );
+  }
+  if (long)
+    rows.push(
+      row('2 history', `long tasks/run on append, ${n} msgs (longest ms)`, long.longTasksOnAppend, null, '', {
+        text: `0 (longest seen ${Math.round(long.longestTaskOnAppendMs)} ms)`,
+        ok: long.longTasksOnAppend === 0,
+      }),
+    );
+  rows.push(row('7 memory', `JS heap per message, ${n} msgs (bytes)`, scale.heapPerMessage.js, null, ''));
+  rows.push(row('7 memory', `JS + Blink heap per message, ${n} msgs (bytes)`, scale.heapPerMessage.withDom, null, ''));
   return rows;
 }
 

@@ -2,7 +2,8 @@ import { chromium, type CDPSession, type Page } from 'playwright';
 import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
 import { median } from '../stats.ts';
 import { mainThread } from './main-thread.ts';
-import { buildPage, servePage } from './page.ts';
+import { buildPage, renderPage, servePage } from './page.ts';
+import { profileHotFunctions, sourceMapLocator, type HotSpots } from '../peers/profile.ts';
 import type { Impl, StreamConfig } from './protocol.ts';
 
 /*
@@ -21,12 +22,20 @@ export interface RenderCase {
   config: StreamConfig;
 }
 
+/** The long transcript of the scale figures: finished messages already in the chat. */
+export const SCALE_HISTORY = 10_000;
+
 export function renderCases(): RenderCase[] {
   const cases: RenderCase[] = [];
   const base = { tokens: STREAM_TOKENS, rate: STREAM_RATE };
   for (const impl of ['ours', 'naive'] as const) {
     for (const history of [0, 100, 1000])
       cases.push({ name: `${impl} history ${history}`, config: { impl, history, paragraphs: 0, ...base } });
+    if (impl === 'ours')
+      cases.push({
+        name: `ours history ${SCALE_HISTORY}`,
+        config: { impl, history: SCALE_HISTORY, paragraphs: 0, ...base },
+      });
     for (const paragraphs of [1, 10, 50])
       cases.push({ name: `${impl} paragraphs ${paragraphs}`, config: { impl, history: 0, paragraphs, ...base } });
   }
@@ -78,8 +87,36 @@ export interface RenderCaseResult {
 export interface RenderResults {
   cases: RenderCaseResult[];
   firstToken: Record<Impl, { medianMs: number; runs: number }>;
-  memory: MemoryResult;
+  /** Null when only the cases and the scale figures were measured. */
+  memory: MemoryResult | null;
+  scale: ScaleResult;
   chromium: string;
+}
+
+/** Mounting a chat with a long finished history: time to the first paint, and the heap each message costs. */
+export interface ScaleResult {
+  history: number;
+  runs: number;
+  /**
+   * ms from `render()` to the end of the first frame that paints messages (median), with no history and with; and to
+   * the frame that has every message of the history in the page (ours mounts the older part after its first paint).
+   */
+  mountMs: { empty: number; history: number; historyAll: number };
+  /** Long tasks from that first paint until every message is in (median count), and the longest seen. */
+  longTasksAfterFirstPaint: number;
+  longestTaskAfterFirstPaintMs: number;
+  /** (heap with the history mounted − heap with an empty chat mounted) ÷ messages, after full GCs (median), bytes. */
+  heapPerMessage: { js: number; withDom: number };
+}
+
+/** What runRender measures beside its cases: everything (the full bench), or only the scale figures (faster). */
+export interface RenderOptions {
+  /** Only the cases whose name matches. */
+  only?: RegExp;
+  /** Skip first-token latency and the memory part (the scale figures are still measured). */
+  casesOnly?: boolean;
+  /** A case to CPU-profile over one stream, on an unminified page with source maps. */
+  profile?: string;
 }
 
 export interface MemoryResult {
@@ -227,8 +264,61 @@ async function measureMemory(page: Page, cdp: CDPSession, log: (line: string) =>
   };
 }
 
-export async function runRender(rounds: number, log: (line: string) => void = () => {}): Promise<RenderResults> {
-  const dir = await buildPage();
+/** Mount time and heap per message, one empty and one long mount a round, interleaved. */
+async function measureScale(page: Page, cdp: CDPSession, rounds: number): Promise<ScaleResult> {
+  const mount = async (history: number) => {
+    const mounted = await page.evaluate((n) => window.bench.mountHistory(n), history);
+    const heap = await heapUsage(cdp);
+    await page.evaluate(() => window.bench.unmount());
+    return { ms: mounted.firstPaintMs, allMs: mounted.allMs, longTasks: mounted.longTasksAfterFirstPaint, heap };
+  };
+  // No warm-up of its own (the cases' warm-up pass ran the same code), and at most 3 rounds: a long mount takes
+  // 10-20 s on 2 CPUs, and its spread is small beside that.
+  const runs: { ms: number; allMs: number; longTasks: number[]; js: number; withDom: number; emptyMs: number }[] = [];
+  for (let i = 0; i < Math.min(rounds, 3); i += 1) {
+    const empty = await mount(0);
+    const full = await mount(SCALE_HISTORY);
+    runs.push({
+      emptyMs: empty.ms,
+      ms: full.ms,
+      allMs: full.allMs,
+      longTasks: full.longTasks,
+      js: (full.heap.js - empty.heap.js) / SCALE_HISTORY,
+      withDom: (total(full.heap) - total(empty.heap)) / SCALE_HISTORY,
+    });
+  }
+  const med = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+  return {
+    history: SCALE_HISTORY,
+    runs: runs.length,
+    mountMs: { empty: med((r) => r.emptyMs), history: med((r) => r.ms), historyAll: med((r) => r.allMs) },
+    longTasksAfterFirstPaint: med((r) => r.longTasks.length),
+    longestTaskAfterFirstPaintMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
+    heapPerMessage: { js: med((r) => r.js), withDom: med((r) => r.withDom) },
+  };
+}
+
+/** Where the main thread's time goes while one case streams (a CDP CPU profile). */
+export async function profileCase(page: Page, cdp: CDPSession, dir: string, c: RenderCase): Promise<HotSpots> {
+  await page.evaluate((config) => window.bench.prepare(config), c.config);
+  const hotSpots = await profileHotFunctions(
+    cdp,
+    async () => void (await page.evaluate(() => window.bench.stream())),
+    sourceMapLocator(dir),
+    25,
+  );
+  await page.evaluate(() => window.bench.finish());
+  return hotSpots;
+}
+
+export async function runRender(
+  rounds: number,
+  log: (line: string) => void = () => {},
+  options: RenderOptions = {},
+): Promise<RenderResults & { profile?: HotSpots }> {
+  const dir = await buildPage(
+    options.profile ? { ...renderPage, name: 'chat-ui-bench-profile', minify: false } : renderPage,
+  );
   const server = await servePage(dir);
   const browser = await chromium.launch({
     executablePath: requireChromium(),
@@ -242,10 +332,11 @@ export async function runRender(rounds: number, log: (line: string) => void = ()
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
-    const cases = renderCases();
+    const cases = renderCases().filter((c) => options.only?.test(c.name) ?? true);
     const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
-    // One unmeasured pass warms the JIT and the page's caches.
-    for (const c of cases) await sampleCase(page, cdp, { ...c.config, tokens: 200 });
+    // One unmeasured pass warms the JIT and the page's caches (the long history's mount is the same code as the others').
+    for (const c of cases.filter((c) => c.config.history < SCALE_HISTORY))
+      await sampleCase(page, cdp, { ...c.config, tokens: 200 });
     for (let round = 0; round < rounds; round += 1) {
       for (const c of cases) {
         const started = performance.now();
@@ -255,15 +346,22 @@ export async function runRender(rounds: number, log: (line: string) => void = ()
       log(`render: round ${round + 1}/${rounds}`);
     }
 
+    const scale = await measureScale(page, cdp, rounds);
+    log('render: scale');
+    const profileOf = renderCases().find((c) => c.name === options.profile);
+    const profile = profileOf && (await profileCase(page, cdp, dir, profileOf));
+
     const latency: Record<Impl, number[]> = { ours: [], naive: [] };
-    for (let i = 0; i < Math.max(9, rounds * 2 - 1); i += 1) {
+    for (let i = 0; i < (options.casesOnly ? 0 : Math.max(9, rounds * 2 - 1)); i += 1) {
       for (const impl of ['ours', 'naive'] as const)
         latency[impl].push(await page.evaluate((which) => window.bench.firstToken(which), impl));
     }
     log('render: first token');
 
-    const memory = await measureMemory(page, cdp, log);
+    const memory = options.casesOnly ? null : await measureMemory(page, cdp, log);
     return {
+      scale,
+      ...(profile && { profile }),
       cases: cases.map((c) => summarise(c.name, c.config, samples.get(c.name) ?? [])),
       firstToken: {
         ours: { medianMs: median(latency.ours), runs: latency.ours.length },

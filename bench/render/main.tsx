@@ -17,7 +17,7 @@ import {
   task,
   type PushableStream,
 } from './page-tools.js';
-import type { AppendResult, BenchPage, Impl, StreamConfig, StreamResult } from './protocol.js';
+import type { AppendResult, BenchPage, Impl, MountResult, StreamConfig, StreamResult } from './protocol.js';
 
 /*
  * The page the driver (bench/render/drive.ts) runs in Chromium. Each run mounts a fresh chat — the library's
@@ -66,7 +66,8 @@ async function mountOurs(history: ChatMessage[]): Promise<Chat> {
   };
   const chatOptions = { fetch: streams.fetch, endpoint: '/bench', retry: { maxRetries: 0 }, idleTimeoutMs: 600_000 };
   render(<EnhancedChatInterface useChat={useChat} initialMessages={history} chatOptions={chatOptions} />);
-  await painted();
+  // React renders in a task of its own, normally before the next frame; a long history may take longer.
+  for (let frames = 0; !captured.service && frames < 600; frames += 1) await painted();
   const service = captured.service;
   if (!service) throw new Error('the chat did not mount');
   return {
@@ -156,6 +157,8 @@ let run: Run | null = null;
 
 async function prepare(config: StreamConfig): Promise<void> {
   const chat = await mount(config.impl, config.history);
+  // Ours mounts a long history's older part in transitions after its first paint: measure once all of it is in.
+  if (config.impl === 'ours') await allShown(config.history);
   await painted();
   collectGarbage();
   await painted();
@@ -287,6 +290,35 @@ async function finishLongAnswer(): Promise<void> {
   longAnswerEnd = null;
 }
 
+/**
+ * Waits, a frame at a time, until the whole history of `length` messages is in the page (ours mounts a long history's
+ * older part after its first paint, newest first): until its first message is. Polling with a cheap query, since a
+ * count of every message each frame would cost more than the page's own work.
+ */
+async function allShown(length: number): Promise<number> {
+  let at = performance.now();
+  if (length === 0) return at;
+  const first = historyText(0);
+  while (!container.querySelector('[data-slot="message"]')?.textContent?.includes(first)) at = await painted();
+  const shown = container.querySelectorAll('[data-slot="message"]').length;
+  if (shown < length) throw new Error(`${shown} of ${length} messages shown`);
+  return at;
+}
+
+async function mountHistory(length: number): Promise<MountResult> {
+  await unmount();
+  const history = historyOf(length);
+  collectGarbage();
+  await painted();
+  const start = performance.now();
+  kept = await mountOurs(history);
+  let firstPaint = performance.now();
+  // The frame `mountOurs` waited for may have come before React's render task: wait for one that shows messages.
+  while (length > 0 && !container.querySelector('[data-slot="message"]')) firstPaint = await painted();
+  const all = await allShown(length);
+  return { firstPaintMs: firstPaint - start, allMs: all - start, longTasksAfterFirstPaint: longTasksSince(firstPaint) };
+}
+
 async function mountEmpty(): Promise<void> {
   kept = await mountOurs([]);
   await painted();
@@ -307,6 +339,7 @@ window.bench = {
   conversation,
   streamLongAnswer,
   finishLongAnswer,
+  mountHistory,
   mountEmpty,
   unmount,
 } satisfies BenchPage;

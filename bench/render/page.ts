@@ -21,7 +21,7 @@ export interface PageOptions {
   minify: boolean;
 }
 
-const renderPage: PageOptions = { root: here, name: 'chat-ui-bench', profiling: true, minify: true };
+export const renderPage: PageOptions = { root: here, name: 'chat-ui-bench', profiling: true, minify: true };
 
 /**
  * Builds a benchmark page for production (React's production build, as users get it), by default bench/render's

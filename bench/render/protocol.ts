@@ -39,6 +39,15 @@ export interface AppendResult {
   longTasks: number[];
 }
 
+export interface MountResult {
+  /** From the `render()` call to the end of the first frame that paints messages. */
+  firstPaintMs: number;
+  /** From the `render()` call to the end of the frame that has every message in the page. */
+  allMs: number;
+  /** Durations of the long tasks (> 50 ms) between the two: ours mounts the rest in transitions, meant to have none. */
+  longTasksAfterFirstPaint: number[];
+}
+
 export interface BenchPage {
   /** Mounts a chat with its history, sends a question and streams the start of the answer; resolves when painted. */
   prepare(config: StreamConfig): Promise<void>;
@@ -54,6 +63,12 @@ export interface BenchPage {
   streamLongAnswer(tokens: number): Promise<number>;
   /** Ends the answer `streamLongAnswer` left open and waits until it is finished and painted. */
   finishLongAnswer(): Promise<void>;
+  /**
+   * Mounts a fresh chat (`ours`) with `history` finished messages. Resolves with the ms from the `render()` call to
+   * the end of the first frame that paints messages, and to the end of the frame that has them all in the page (ours
+   * mounts a long history's older part after its first paint). The chat stays mounted (for its heap).
+   */
+  mountHistory(history: number): Promise<MountResult>;
   /** Mounts a fresh empty chat (`ours`) and waits for it to paint. */
   mountEmpty(): Promise<void>;
   /** Unmounts whatever is mounted. */

@@ -1,4 +1,5 @@
 import type { ChatError } from './errors.js';
+import { replaceMessage } from './message-list.js';
 import type { ChatMessage } from './messages.js';
 import type { AnswerMetrics } from './metrics.js';
 import type { RetryState } from './retry-state.js';
@@ -93,14 +94,6 @@ export function initialChatState(messages: readonly ChatMessage[], online: boole
 
 const cutOff = (error: ChatError | null): boolean => error?.kind === 'network' || error?.kind === 'timeout';
 
-function replaceLast(messages: readonly ChatMessage[], message: ChatMessage): readonly ChatMessage[] {
-  const index = messages.findLastIndex((m) => m.id === message.id);
-  if (index < 0) return messages;
-  const next = messages.slice();
-  next[index] = message;
-  return next;
-}
-
 function upsert<T extends { id: string }>(items: readonly T[], item: T): readonly T[] {
   return [...items.filter((existing) => existing.id !== item.id), item];
 }
@@ -133,7 +126,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       break;
     case 'progress':
       patch = {
-        messages: replaceLast(snapshot.messages, action.message),
+        messages: replaceMessage(snapshot.messages, action.message),
         streamingContent: action.message.content,
         streamingReasoning: action.message.reasoning ?? '',
       };
@@ -142,7 +135,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       patch = { isConnecting: true };
       break;
     case 'update':
-      patch = { messages: replaceLast(snapshot.messages, action.message) };
+      patch = { messages: replaceMessage(snapshot.messages, action.message) };
       break;
     case 'path':
       patch = { messages: action.messages };
@@ -170,7 +163,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       else if (action.message.status === 'complete') reachedServer = true;
       patch = {
         ...idle,
-        messages: replaceLast(snapshot.messages, action.message),
+        messages: replaceMessage(snapshot.messages, action.message),
         error: action.error,
         metrics: action.metrics,
       };

@@ -1,10 +1,12 @@
+import { replacedIndex } from '../core/message-list.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { ChatService } from '../core/service.js';
 
 /**
  * Per-message subscriptions over one chat service: when the snapshot changes, only the listeners of the messages
- * whose object changed are called. While an answer streams, that is the streaming message alone, so a transcript of
- * thousands of messages costs one identity comparison per message per frame, not one re-render check per view.
+ * whose object changed are called. While an answer streams, that is the streaming message alone, and the core says
+ * which one it replaced: a frame costs the same whatever the transcript's length. Other changes (a send, a branch
+ * switched) cost one identity comparison per message, not one re-render check per view.
  */
 export class MessageStore {
   private readonly listeners = new Map<string, Set<() => void>>();
@@ -51,6 +53,13 @@ export class MessageStore {
     const before = this.seen;
     if (messages === before) return;
     this.seen = messages;
+    // While an answer streams, the core says which one message it replaced: nothing else needs comparing.
+    const index = replacedIndex(messages, before);
+    if (index !== undefined) {
+      const id = (messages[index] as ChatMessage).id;
+      for (const listener of [...(this.listeners.get(id) ?? [])]) listener();
+      return;
+    }
     const changed = new Set<string>();
     for (let i = 0; i < Math.max(before.length, messages.length); i++) {
       if (before[i] === messages[i]) continue;

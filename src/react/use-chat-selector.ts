@@ -30,5 +30,5 @@ export function useChatSelector<T>(
 
 /** Two arrays with the same items in the same order (by `Object.is`). */
 export function shallowEqual<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+  return a === b || (a.length === b.length && a.every((item, index) => Object.is(item, b[index])));
 }

@@ -2,12 +2,15 @@
 import {
   forwardRef,
   memo,
+  startTransition,
   useEffect,
+  useState,
   type ComponentProps,
   type ComponentType,
   type ReactElement,
   type ReactNode,
 } from 'react';
+import { messageIds as idsOf } from '../../core/message-list.js';
 import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
@@ -27,8 +30,6 @@ export interface ChatTranscriptProps extends ComponentProps<'div'> {
   footer?: ReactNode;
 }
 
-const ids = (messages: readonly { id: string }[]): readonly string[] => messages.map((message) => message.id);
-
 /**
  * The conversation: a `role="log"` that follows the streaming answer unless the reader scrolled up (then "Jump to
  * latest" brings them back), and goes to the end when a new answer starts. Re-renders when messages come or go,
@@ -39,7 +40,8 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
   forwardedRef,
 ): ReactElement {
   const text = useLabels('chat', chatEn);
-  const messageIds = useChatSelector((s) => ids(s.messages), shallowEqual);
+  // The same array while messages are only replaced in place (each streamed frame): no per-frame walk of the ids.
+  const messageIds = useChatSelector((s) => idsOf(s.messages), shallowEqual);
   const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
   const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
   const composedRef = useComposedRefs(ref, forwardedRef);
@@ -93,10 +95,30 @@ interface HistoryProps {
   Message: ComponentType<{ messageId: string }>;
 }
 
-/** Every finished message, in chunks. */
+/**
+ * Chunks the first render of a long history mounts: its end, what the reader sees. Mounting every message of a long
+ * history at once is one long task (10,000 messages: seconds); the older chunks follow, one per transition.
+ */
+const FIRST_CHUNKS = 2;
+
+/**
+ * Every finished message, in chunks. A transcript that mounts with a long history shows its last chunks first, then
+ * mounts the older ones, newest first, in transitions React interrupts for anything urgent (a token, a key press),
+ * one chunk (~10 ms of work) each; then every message is in the document, for find-in-page and screen readers alike.
+ * (The browser's own garbage collections and frames still grow with what is already in: at 10,000 messages a few of
+ * them take over 50 ms while the rest mounts.)
+ * A reader at the end stays there; one who scrolled up in those moments keeps their place where the browser anchors
+ * scrolling (Chromium, Firefox; not Safari). Server rendering sends the last chunks only; the client mounts the rest.
+ */
 function History({ ids: all, Message }: HistoryProps): ReactElement {
+  const count = Math.ceil(all.length / CHUNK_SIZE);
+  // Chunks at the start not mounted yet: only ever counts down, so messages that come later mount as they come.
+  const [unmounted, setUnmounted] = useState(() => Math.max(0, count - FIRST_CHUNKS));
+  useEffect(() => {
+    if (unmounted > 0) startTransition(() => setUnmounted((n) => Math.max(0, n - 1)));
+  }, [unmounted]);
   const chunks: ReactElement[] = [];
-  for (let start = 0; start < all.length; start += CHUNK_SIZE) {
+  for (let start = Math.min(unmounted, count) * CHUNK_SIZE; start < all.length; start += CHUNK_SIZE) {
     chunks.push(<HistoryChunk key={start} ids={all.slice(start, start + CHUNK_SIZE)} Message={Message} />);
   }
   return (

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { chatReducer, initialChatState, type ChatState } from '../../src/core/chat-reducer.js';
+import { messageIds, replacedIndex, replaceMessage } from '../../src/core/message-list.js';
+import { toChatMessage, type ChatMessage } from '../../src/core/messages.js';
+import type { AnswerMetrics } from '../../src/core/metrics.js';
+
+const message = (id: string, content = id, role: 'user' | 'assistant' = 'user'): ChatMessage =>
+  toChatMessage({ id, role, content, status: 'complete', createdAt: 0 });
+
+const metrics: AnswerMetrics = {
+  timeToFirstTokenMs: null,
+  durationMs: 1,
+  chunks: 0,
+  characters: 0,
+  completionTokens: null,
+  tokensPerSecond: null,
+  retries: 0,
+  usedFallback: false,
+};
+
+const history = [message('q1'), message('a1', 'one', 'assistant')];
+
+/** A chat whose answer `a2` is streaming. */
+function streaming(): ChatState {
+  const answer = toChatMessage({ id: 'a2', role: 'assistant', content: '', status: 'streaming', createdAt: 0 });
+  return chatReducer(initialChatState(history, true), {
+    type: 'start',
+    messages: [...history, message('q2'), answer],
+    messageId: 'a2',
+  });
+}
+
+const progress = (state: ChatState, content: string): ChatState =>
+  chatReducer(state, {
+    type: 'progress',
+    message: toChatMessage({ id: 'a2', role: 'assistant', content, status: 'streaming', createdAt: 0 }),
+  });
+
+describe('the transcript array', () => {
+  it('keeps the identity of its id list while an answer streams, and says which one message each frame replaced', () => {
+    const started = streaming();
+    const ids = messageIds(started.snapshot.messages);
+    expect(ids).toEqual(['q1', 'a1', 'q2', 'a2']);
+    const first = progress(started, 'Hel');
+    const second = progress(first, 'Hello');
+    expect(second.snapshot.messages).not.toBe(first.snapshot.messages);
+    expect(messageIds(first.snapshot.messages)).toBe(ids);
+    expect(messageIds(second.snapshot.messages)).toBe(ids);
+    expect(replacedIndex(second.snapshot.messages, first.snapshot.messages)).toBe(3);
+    // Only from the array it was made from: two frames apart, the caller compares in full.
+    expect(replacedIndex(second.snapshot.messages, started.snapshot.messages)).toBeUndefined();
+
+    const done = chatReducer(second, {
+      type: 'finish',
+      message: toChatMessage({ id: 'a2', role: 'assistant', content: 'Hello', status: 'complete', createdAt: 0 }),
+      error: null,
+      metrics,
+    });
+    expect(messageIds(done.snapshot.messages)).toBe(ids);
+  });
+
+  it('gives a new id list when messages come, go or are replaced wholesale', () => {
+    const started = streaming();
+    const ids = messageIds(started.snapshot.messages);
+    const path = chatReducer(started, { type: 'path', messages: history });
+    expect(messageIds(path.snapshot.messages)).toEqual(['q1', 'a1']);
+    expect(replacedIndex(path.snapshot.messages, started.snapshot.messages)).toBeUndefined();
+    // A path of the same messages in a new array is compared in full, never taken on trust.
+    const same = chatReducer(started, { type: 'path', messages: [...started.snapshot.messages] });
+    expect(messageIds(same.snapshot.messages)).not.toBe(ids);
+    expect(messageIds(same.snapshot.messages)).toEqual(ids);
+    const cleared = chatReducer(started, { type: 'clear' });
+    expect(messageIds(cleared.snapshot.messages)).toEqual([]);
+  });
+
+  it('replaces the last message with the id, and leaves an array without it as it is', () => {
+    const messages = [message('a'), message('b')];
+    const edited = message('b', 'new');
+    const next = replaceMessage(messages, edited);
+    expect(next).toEqual([messages[0], edited]);
+    expect(messages[1]?.content).toBe('b');
+    expect(replaceMessage(messages, message('c'))).toBe(messages);
+  });
+});
