@@ -116,6 +116,13 @@ function closeLastBlock(blocks: Token[], links: Links): Token[] {
  */
 const MAY_JOIN_ABOVE = /^[ \t]*(?:[\d*+>-]|$)/;
 
+/** The first of the blocks that run into the one at `index` with no blank line between. */
+function groupStart(tokens: Token[], index: number): number {
+  let start = index;
+  while (start > 0 && tokens[start - 1]?.type !== 'space') start -= 1;
+  return start;
+}
+
 /** The index of the last token before `end` that is not blank space; 0 when there is none. */
 function lastContentIndex(tokens: Token[], end = tokens.length): number {
   for (let i = end - 1; i >= 0; i -= 1) if (tokens[i]?.type !== 'space') return i;
@@ -123,22 +130,23 @@ function lastContentIndex(tokens: Token[], end = tokens.length): number {
 }
 
 /**
- * Where the finished tokens end: before the live (last) block, and before the block ahead of it too while the live
- * block may yet turn out to belong to it. After a blank line, that is while its first line is still coming and begins
- * as a line that can join the block above ("3" may become "3. item" of a loose list, "  -" a nested item; a word
- * joins nothing). Right under the block above, it is until its second line is
- * complete: "#" interrupts a paragraph and "#x" does not, a table needs its delimiter row ("|-" is one, "|-x" is not),
- * an underline may turn out to be a list item. It costs re-lexing one more block meanwhile.
+ * Where the finished tokens end: before the live (last) block, and before the blocks it may yet turn out to belong to.
+ * After a blank line, that is while its first line is still coming and begins as a line that can join the block above
+ * ("3" may become "3. item" of a loose list, "  -" a nested item; a word joins nothing). Right under other blocks, it
+ * is until its second line is complete: "#" interrupts a paragraph and "#x" does not, a table needs its delimiter row
+ * ("|-" is one, "|-x" is not), an underline may turn out to be a list item. It costs re-lexing those blocks meanwhile.
  */
 function finishedEnd(tokens: Token[]): number {
   const live = lastContentIndex(tokens);
   const raw = tokens[live]?.raw ?? '';
   const firstLineEnd = raw.indexOf('\n');
-  const undecided =
-    tokens[live - 1]?.type === 'space'
-      ? firstLineEnd < 0 && MAY_JOIN_ABOVE.test(raw)
-      : firstLineEnd < 0 || raw.indexOf('\n', firstLineEnd + 1) < 0;
-  let end = undecided ? lastContentIndex(tokens, live) : live;
+  const separated = tokens[live - 1]?.type === 'space';
+  const undecided = separated
+    ? firstLineEnd < 0 && MAY_JOIN_ABOVE.test(raw)
+    : firstLineEnd < 0 || raw.indexOf('\n', firstLineEnd + 1) < 0;
+  // Undecided, the blocks it may join stay live: those right above it with no blank line between (one can undo the
+  // next: "x", "31) c", "  -" turn into one paragraph and a list), or after a blank line, the group above it.
+  let end = undecided ? groupStart(tokens, separated ? lastContentIndex(tokens, live) : live) : live;
   // A display formula still open (`$$` opening a line, no closer yet): once it closes, everything from its line on
   // becomes one math block. It cannot span a blank line, so only the blocks since the last one can hold its opener.
   for (let i = end - 1; i >= 0 && tokens[i]?.type !== 'space'; i -= 1)

@@ -169,6 +169,8 @@ describe('Markdown', () => {
     ['indented code after a blank line', 'Intro.\n\n    code line\n\n    more code\n\nEnd.'],
     ['a paragraph after a list', '- one\n- two\n\nWords after the list.\n\n1. again'],
     ['two quotes', '> one\n\n> two\n\nEnd.'],
+    ['list markers that turn out to go on a paragraph', 'x\n31) c\n  - n\n\nEnd.'],
+    ['a table under a paragraph that turns out not to be one', 'Intro\n  indented\n|---|---|\nEnd.'],
   ])('renders %s streamed one character at a time as it renders fresh', (_, text) => {
     const { container, rerender } = render(<Markdown streaming>{''}</Markdown>);
     for (let end = 1; end <= text.length; end++) rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
