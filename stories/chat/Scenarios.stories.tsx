@@ -101,7 +101,7 @@ export const MarkdownHeavy: Story = {
     await expect(message.textContent).not.toContain('**');
     // A quote lines up with the text around it: its bar, not the browser's 40 px indent, sets it apart.
     const quote = message.querySelector('blockquote') as HTMLElement;
-    const paragraph = message.querySelector('[data-slot="markdown"] > p') as HTMLElement;
+    const paragraph = message.querySelector('[data-slot="markdown-finished"] > p') as HTMLElement;
     await expect(quote.getBoundingClientRect().left).toBe(paragraph.getBoundingClientRect().left);
   },
 };
