@@ -17,6 +17,10 @@ export function replaceMessage(messages: readonly ChatMessage[], message: ChatMe
   if (index < 0) return messages;
   const next = messages.slice();
   next[index] = message;
+  // One step back only: the array it came from forgets its own origin, or every frame's array (and each one's
+  // streaming message, with its text as it was) would stay alive through the chain: memory with the square of the
+  // answer's length.
+  replaced.delete(messages);
   replaced.set(next, { from: messages, index });
   const known = ids.get(messages);
   if (known) ids.set(next, known);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, type ChatState } from '../../src/core/chat-reducer.js';
 import { messageIds, replacedIndex, replaceMessage } from '../../src/core/message-list.js';
@@ -81,4 +83,26 @@ describe('the transcript array', () => {
     expect(messages[1]?.content).toBe('b');
     expect(replaceMessage(messages, message('c'))).toBe(messages);
   });
+});
+
+describe('the transcript array, in memory', () => {
+  it("keeps only the array a frame came from, not every frame's: a long answer's memory stays linear", () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let state = streaming();
+    let content = '';
+    // 400 frames of a growing answer: each frame's message holds the text as it was then (a copy, as a flattened
+    // string is). Kept through a chain of arrays, that is 400 × 200 kB on average: 80 MB.
+    for (let frame = 0; frame < 400; frame += 1) {
+      content = `${content}${'x'.repeat(1000)}`.split('').join('');
+      state = progress(state, content);
+    }
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    expect(state.snapshot.messages.at(-1)?.content).toHaveLength(400_000);
+    // The last text twice (the message and `content`) and an earlier frame's: about 1.2 MB.
+    expect(growth).toBeLessThan(10_000_000);
+  }, 30_000);
 });
