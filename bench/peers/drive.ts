@@ -1,8 +1,7 @@
-import { chromium, type CDPSession, type Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
 import { mainThread } from '../render/main-thread.ts';
-import { buildPage, servePage } from '../render/page.ts';
+import { buildPage, openPage } from '../render/page.ts';
 import { median } from '../stats.ts';
 import { contentName } from './content.ts';
 import { profileHotFunctions, sourceMapLocator, type HotSpots } from './profile.ts';
@@ -89,16 +88,8 @@ export async function runPeers(rounds: number, log: (line: string) => void = () 
     profiling: false,
     minify: false,
   });
-  const server = await servePage(dir);
-  const browser = await chromium.launch({
-    executablePath: requireChromium(),
-    args: [...chromiumArgs, '--js-flags=--expose-gc'],
-  });
+  const { page, close } = await openPage(dir, (message) => log(`peers page error: ${message}`));
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => log(`peers page error: ${error.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.title === 'ready');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
@@ -134,8 +125,7 @@ export async function runPeers(rounds: number, log: (line: string) => void = () 
       profile: { case: `ours ${contentName(longest.content)}`, tokens: MAX_TOKENS, hotSpots },
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -1,8 +1,7 @@
-import { chromium, type CDPSession, type Page } from 'playwright';
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
+import type { CDPSession, Page } from 'playwright';
 import { median } from '../stats.ts';
 import { mainThread } from './main-thread.ts';
-import { buildPage, renderPage, servePage } from './page.ts';
+import { buildPage, openPage, renderPage } from './page.ts';
 import { profileHotFunctions, sourceMapLocator, type HotSpots } from '../peers/profile.ts';
 import type { Impl, StreamConfig } from './protocol.ts';
 
@@ -319,16 +318,8 @@ export async function runRender(
   const dir = await buildPage(
     options.profile ? { ...renderPage, name: 'chat-ui-bench-profile', minify: false } : renderPage,
   );
-  const server = await servePage(dir);
-  const browser = await chromium.launch({
-    executablePath: requireChromium(),
-    args: [...chromiumArgs, '--js-flags=--expose-gc'],
-  });
+  const { page, chromium, close } = await openPage(dir, (message) => log(`page error: ${message}`));
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.title === 'ready');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
@@ -368,10 +359,9 @@ export async function runRender(
         naive: { medianMs: median(latency.naive), runs: latency.naive.length },
       },
       memory,
-      chromium: browser.version(),
+      chromium,
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }

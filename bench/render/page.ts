@@ -6,7 +6,9 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { chromium, type Page } from 'playwright';
 import { build } from 'vite';
+import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -84,4 +86,34 @@ export async function servePage(dir: string): Promise<{ url: string; close: () =
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A built page open in headless Chromium (`gc` exposed), its title `ready`; `close` ends the browser and the server. */
+export interface OpenPage {
+  page: Page;
+  chromium: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `dir` and opens it in Debian's Chromium; page errors go to `onError`. */
+export async function openPage(dir: string, onError: (message: string) => void): Promise<OpenPage> {
+  const server = await servePage(dir);
+  const browser = await chromium.launch({
+    executablePath: requireChromium(),
+    args: [...chromiumArgs, '--js-flags=--expose-gc'],
+  });
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => onError(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.title === 'ready');
+    return { page, chromium: browser.version(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

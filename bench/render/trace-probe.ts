@@ -1,8 +1,7 @@
 import '../resolve-ts.ts';
-import { chromium, type CDPSession } from 'playwright';
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.ts';
+import type { CDPSession } from 'playwright';
 import { profileHotFunctions, sourceMapLocator } from '../peers/profile.ts';
-import { buildPage, renderPage, servePage } from './page.ts';
+import { buildPage, openPage, renderPage } from './page.ts';
 
 /*
  * `node --expose-gc bench/render/trace-probe.ts`: where the renderer's main thread spends its time while the bench
@@ -88,16 +87,8 @@ const print = (rows: [string, number][]) => {
 };
 
 const dir = await buildPage({ ...renderPage, name: 'chat-ui-bench-profile', minify: false });
-const server = await servePage(dir);
-const browser = await chromium.launch({
-  executablePath: requireChromium(),
-  args: [...chromiumArgs, '--js-flags=--expose-gc'],
-});
+const { page, close } = await openPage(dir, (message) => console.log(`page error: ${message}`));
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.title === 'ready');
   const cdp = await page.context().newCDPSession(page);
   // Warm-up.
   await page.evaluate(() => window.bench.mountHistory(200));
@@ -128,6 +119,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
