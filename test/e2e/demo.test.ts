@@ -60,6 +60,13 @@ const connectionStatus = () => page.locator('[data-slot="connection-status"]');
 describe('the demo at /chat/sse-demo', () => {
   it('streams an answer', { timeout: 20_000 }, async () => {
     const answer = await ask('streaming', 'How does streaming over SSE work?');
+    // While it streams, its caret blinks: this browser does not ask for reduced motion.
+    const caretAnimation = () =>
+      answer.evaluate((element) => {
+        const styles = [...element.querySelectorAll('[data-streaming] *')].map((e) => getComputedStyle(e, '::after'));
+        return styles.find((style) => style.content === '""')?.animationName;
+      });
+    await expect.poll(caretAnimation, { timeout: 10_000 }).toBe('pc-caret-blink');
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 15_000 }).toBe('complete');
     const text = (await answer.textContent()) ?? '';
     expect(text).toContain(FIRST_WORDS);
