@@ -4,21 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, type ChatState } from '../../src/core/chat-reducer.js';
 import { messageIds, replacedIndex, replaceMessage } from '../../src/core/message-list.js';
 import { toChatMessage, type ChatMessage } from '../../src/core/messages.js';
-import type { AnswerMetrics } from '../../src/core/metrics.js';
+import { answerMetrics } from './fixtures/answer-metrics.js';
 
 const message = (id: string, content = id, role: 'user' | 'assistant' = 'user'): ChatMessage =>
   toChatMessage({ id, role, content, status: 'complete', createdAt: 0 });
-
-const metrics: AnswerMetrics = {
-  timeToFirstTokenMs: null,
-  durationMs: 1,
-  chunks: 0,
-  characters: 0,
-  completionTokens: null,
-  tokensPerSecond: null,
-  retries: 0,
-  usedFallback: false,
-};
 
 const history = [message('q1'), message('a1', 'one', 'assistant')];
 
@@ -56,7 +45,7 @@ describe('the transcript array', () => {
       type: 'finish',
       message: toChatMessage({ id: 'a2', role: 'assistant', content: 'Hello', status: 'complete', createdAt: 0 }),
       error: null,
-      metrics,
+      metrics: answerMetrics,
     });
     expect(messageIds(done.snapshot.messages)).toBe(ids);
   });

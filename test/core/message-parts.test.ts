@@ -6,6 +6,7 @@ import { toChatMessage } from '../../src/core/messages.js';
 import type { UpdateScheduler } from '../../src/core/frame-scheduler.js';
 import { createChatService } from '../../src/core/service.js';
 import { createScriptedFetch, settle, sse } from '../support/scripted-fetch.js';
+import { answerMetrics } from './fixtures/answer-metrics.js';
 
 const reasoning = (text: string) =>
   `data: ${JSON.stringify({ choices: [{ delta: { reasoning_content: text }, finish_reason: null }] })}\n\n`;
@@ -252,24 +253,14 @@ describe('chatReducer', () => {
   it('a complete answer says the server is reached again, even one that showed nothing', () => {
     let state = initialChatState([], true);
     const message = toChatMessage({ id: 'a', role: 'assistant', content: '', status: 'error', createdAt: 0 });
-    const metrics = {
-      timeToFirstTokenMs: null,
-      durationMs: 1,
-      chunks: 0,
-      characters: 0,
-      completionTokens: null,
-      tokensPerSecond: null,
-      retries: 0,
-      usedFallback: false,
-    };
-    state = chatReducer(state, { type: 'finish', message, error: cut, metrics });
+    state = chatReducer(state, { type: 'finish', message, error: cut, metrics: answerMetrics });
     expect(state.snapshot.isConnected).toBe(false);
     state = chatReducer(state, { type: 'start', messages: [message], messageId: 'b' });
     state = chatReducer(state, {
       type: 'finish',
       message: { ...message, id: 'b', status: 'complete' },
       error: null,
-      metrics,
+      metrics: answerMetrics,
     });
     expect(state.snapshot.isConnected).toBe(true);
   });
