@@ -24,7 +24,6 @@ describe('BlockCache memory', () => {
     const growth = process.memoryUsage().heapUsed - before;
     // 2 bytes a character (the text holds Arabic and emoji). With each finished block pinning the answer as it was
     // when it finished, this measured ~200× (and grows with the length); the cache's own tokens take under 10×.
-    console.log("RATIO", growth / (text.length * 2));
     expect(growth / (text.length * 2)).toBeLessThan(30);
     expect(cache.update(text, false).stable.length).toBeGreaterThan(350);
     // A heap measurement with full collections: seconds, not milliseconds, on a busy machine.
