@@ -55,19 +55,20 @@ export class MessageStore {
     this.seen = messages;
     // While an answer streams, the core says which one message it replaced: nothing else needs comparing.
     const index = replacedIndex(messages, before);
-    if (index !== undefined) {
-      const id = (messages[index] as ChatMessage).id;
-      for (const listener of [...(this.listeners.get(id) ?? [])]) listener();
-      return;
-    }
+    if (index !== undefined) return this.notify((messages[index] as ChatMessage).id);
     const changed = new Set<string>();
     for (let i = 0; i < Math.max(before.length, messages.length); i++) {
       if (before[i] === messages[i]) continue;
       if (before[i]) changed.add((before[i] as ChatMessage).id);
       if (messages[i]) changed.add((messages[i] as ChatMessage).id);
     }
-    for (const id of changed) for (const listener of [...(this.listeners.get(id) ?? [])]) listener();
+    for (const id of changed) this.notify(id);
   };
+
+  /** Calls the listeners of one message (a copy of the set: a listener may unsubscribe). */
+  private notify(id: string): void {
+    for (const listener of [...(this.listeners.get(id) ?? [])]) listener();
+  }
 }
 
 const stores = new WeakMap<ChatService, MessageStore>();

@@ -1,5 +1,6 @@
 import type { Links, Token, Tokens } from 'marked';
 import { closeOpenMarkdown } from './close-open-markdown.js';
+import { hasDisplayMathOpener } from './math-syntax.js';
 import { emptyLinks, safeLex, safeLexBlocks } from './safe-lex.js';
 
 /**
@@ -150,9 +151,6 @@ function finishedEnd(tokens: Token[]): number {
   // A display formula still open (`$$` opening a line, no closer yet): once it closes, everything from its line on
   // becomes one math block. It cannot span a blank line, so only the blocks since the last one can hold its opener.
   for (let i = end - 1; i >= 0 && tokens[i]?.type !== 'space'; i -= 1)
-    if (tokens[i]?.type !== 'math' && MATH_OPENER_LINE.test(tokens[i]?.raw ?? '')) end = i;
+    if (tokens[i]?.type !== 'math' && hasDisplayMathOpener(tokens[i]?.raw ?? '')) end = i;
   return end;
 }
-
-/** A line opening display math (as `blockMath` in math-syntax.ts reads it). */
-const MATH_OPENER_LINE = /(?:^|\n) {0,3}(?:\$\$|\\\[)/;

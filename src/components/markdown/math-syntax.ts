@@ -129,6 +129,12 @@ function blockMath(this: TokenizerThis, src: string): MathToken | undefined {
 }
 
 const INTERRUPTING_OPENER = /\n {0,3}(?:\$\$|\\\[)/g;
+
+const OPENER_LINE = /(?:^|\n) {0,3}(?:\$\$|\\\[)/;
+
+/** Whether `text` has a line that opens display math as `blockMath` reads one (closed or not). */
+export const hasDisplayMathOpener = (text: string): boolean => OPENER_LINE.test(text);
+
 /** How far into a paragraph a display-math line still ends it (see `blockStart`). */
 const PARAGRAPH_WINDOW = 500;
 /** How far past its opener a display formula ending a paragraph must close (a little over the TeX MathView renders). */
