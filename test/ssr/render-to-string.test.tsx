@@ -9,15 +9,21 @@ const history: ChatMessageInput[] = [
 ];
 
 describe('server rendering', () => {
-  it('imports the whole library and renders the chat in Node, with no window and no request', async () => {
-    expect(typeof window).toBe('undefined');
-    const fetch = vi.spyOn(globalThis, 'fetch');
-    const { EnhancedChatInterface } = await import('../../src/index.js');
-    const html = renderToString(<EnhancedChatInterface initialMessages={history} />);
-    expect(html).toContain('role="log"');
-    expect(html).toContain('What is SSE?');
-    expect(html).toContain('<strong>long</strong>');
-    expect(html).toContain('data-state="connected"');
-    expect(fetch).not.toHaveBeenCalled();
-  });
+  // The first import transforms the whole library; in CI that shares 2 cores with the story projects' Vite builds
+  // and took over 5 s once.
+  it(
+    'imports the whole library and renders the chat in Node, with no window and no request',
+    { timeout: 60_000 },
+    async () => {
+      expect(typeof window).toBe('undefined');
+      const fetch = vi.spyOn(globalThis, 'fetch');
+      const { EnhancedChatInterface } = await import('../../src/index.js');
+      const html = renderToString(<EnhancedChatInterface initialMessages={history} />);
+      expect(html).toContain('role="log"');
+      expect(html).toContain('What is SSE?');
+      expect(html).toContain('<strong>long</strong>');
+      expect(html).toContain('data-state="connected"');
+      expect(fetch).not.toHaveBeenCalled();
+    },
+  );
 });
