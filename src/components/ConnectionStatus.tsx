@@ -24,7 +24,8 @@ const connectionKinds: ReadonlySet<ChatErrorKind> = new Set(['network', 'timeout
 
 /**
  * Derives what to show: the connection only, never a failed answer (that has its own notice). A scheduled retry wins
- * over everything (waiting out a rate limit, or reconnecting); then a request under way; then a lost connection.
+ * over everything (waiting out a rate limit, or reconnecting) unless it waits for the browser to be back online; then
+ * a request under way; then a lost connection.
  */
 export function getConnectionState({
   isConnected,
@@ -32,6 +33,8 @@ export function getConnectionState({
   error = null,
   retryState = null,
 }: ConnectionStateInput): ConnectionState {
+  // Offline, the retry starts when the network returns, not when a countdown ends.
+  if (retryState?.offline) return 'offline';
   if (retryState) return retryState.error.kind === 'rate_limit' ? 'rate-limited' : 'reconnecting';
   if (isConnecting) return 'connecting';
   if (error && connectionKinds.has(error.kind)) return 'error';
@@ -169,7 +172,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       <span data-slot="connection-status-label" className={dot ? 'pc:sr-only' : 'pc:min-w-0 pc:truncate'}>
         {label}
       </span>
-      {retryState && !dot && (
+      {retryState && !retryState.offline && !dot && (
         <Countdown
           key={retryState.nextRetryAt}
           until={retryState.nextRetryAt}

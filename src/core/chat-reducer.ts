@@ -109,7 +109,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'online':
       online = action.online;
-      patch = {};
+      patch = snapshot.retryState ? { retryState: { ...snapshot.retryState, offline: !online } } : {};
       break;
     case 'start':
       patch = {
@@ -146,7 +146,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       break;
     case 'retry':
       reachedServer = !cutOff(action.retryState.error);
-      patch = { isConnecting: true, retryState: action.retryState };
+      patch = { isConnecting: true, retryState: { ...action.retryState, offline: !online } };
       break;
     case 'fallback':
       patch = { retryState: null };

@@ -10,4 +10,9 @@ export interface RetryState {
   nextRetryAt: number;
   /** The failure being retried. */
   error: ChatError;
+  /**
+   * The browser is offline: the retry waits for the network to come back, and starts then (at once if
+   * `nextRetryAt` has passed). @default false
+   */
+  offline?: boolean;
 }

@@ -28,7 +28,13 @@ function inputsFor(state: ConnectionState, now: number): Required<ConnectionStat
     connecting: { isConnected: false, isConnecting: true },
     reconnecting: { isConnected: false, error: serverDown, retryState: retry(2, serverDown) },
     'rate-limited': { isConnected: true, retryState: retry(1, rateLimited) },
-    offline: { isConnected: false },
+    // The browser went offline and the failed request's retry waits for the network: no countdown runs.
+    offline: {
+      isConnected: false,
+      isConnecting: true,
+      error: connectionLost,
+      retryState: { ...retry(1, connectionLost), offline: true },
+    },
     error: { isConnected: false, error: connectionLost },
   };
   return { isConnecting: false, error: null, retryState: null, ...inputs[state] };
@@ -100,7 +106,7 @@ export const Offline: Story = {
   play: async ({ canvas }) => {
     const status = canvas.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'offline');
-    await expect(status).toHaveTextContent('Offline');
+    await expect(status).toHaveTextContent(/^Offline$/);
   },
 };
 

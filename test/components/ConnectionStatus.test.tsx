@@ -40,6 +40,16 @@ describe('getConnectionState', () => {
       },
       'reconnecting',
     ],
+    // The retry waits for the network, not for its countdown.
+    [
+      {
+        isConnected: false,
+        isConnecting: true,
+        error: network,
+        retryState: { attempt: 1, maxRetries: 3, nextRetryAt: 0, error: network, offline: true },
+      },
+      'offline',
+    ],
   ] as const)('%o → %s', (input, expected) => {
     expect(getConnectionState(input)).toBe(expected);
   });
@@ -77,6 +87,14 @@ describe('ConnectionStatus', () => {
     });
     expect(status).toHaveTextContent('next try in 0 s');
     expect(screen.getByText(/next try in/)).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('says Offline with no countdown while a retry waits for the browser to be back online', () => {
+    const retryState = { attempt: 1, maxRetries: 3, nextRetryAt: Date.now() - 5_000, error: network, offline: true };
+    render(<ConnectionStatus isConnected={false} isConnecting retryState={retryState} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-state', 'offline');
+    expect(status).toHaveTextContent(/^Offline$/);
   });
 
   it('keeps the label for screen readers in the dot variant', () => {

@@ -111,15 +111,44 @@ describe('useSSEChat', () => {
     await flush();
     await flush();
     expect(server.requests).toHaveLength(1);
-    expect(result.current.retryState?.attempt).toBe(1);
+    expect(result.current.retryState).toMatchObject({ attempt: 1, offline: true });
 
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
     await flush();
     expect(server.requests).toHaveLength(2);
+    expect(result.current.retryState).toBeNull();
     expect(result.current.messages[1]).toMatchObject({ content: 'back online', status: 'complete' });
     expect(result.current.isConnected).toBe(true);
+  });
+
+  it('marks a scheduled retry as waiting for the network while the browser is offline', async () => {
+    const server = createScriptedFetch();
+    const { result } = renderHook(() =>
+      useSSEChat(options(server.fetch, { retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } })),
+    );
+    server.reply(() => Promise.reject(new TypeError('fetch failed')));
+    act(() => {
+      result.current.send('anyone there?');
+    });
+    await flush();
+    const scheduled = result.current.retryState;
+    expect(scheduled).toMatchObject({ attempt: 1, offline: false });
+
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(result.current.retryState).toEqual({ ...scheduled, offline: true });
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(result.current.retryState).toEqual({ ...scheduled, offline: false });
+    act(() => {
+      result.current.stop();
+    });
+    await flush();
+    expect(result.current.retryState).toBeNull();
   });
 });
 
