@@ -309,11 +309,13 @@ export const OfflineThenOnline: Story = {
       return expect(status).toHaveAttribute('data-state', 'offline');
     });
     const { log } = await ask(canvasElement);
-    await waitFor(() => expect(status).toHaveAttribute('data-state', 'reconnecting'));
-    // Held while offline: still waiting, no answer and no error.
+    // Held while offline: still waiting, no answer and no error, and the status says Offline, not a countdown to a
+    // retry that waits for the network.
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(canvasElement.querySelector('[data-slot="chat"]')).toHaveAttribute('data-state', 'streaming');
     await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+    await expect(status).toHaveAttribute('data-state', 'offline');
+    await expect(status).toHaveTextContent(/^Offline$/);
     window.dispatchEvent(new Event('online'));
     await expectFullAnswer(log);
     await expect(status).toHaveAttribute('data-state', 'connected');
