@@ -37,6 +37,10 @@ if (typeof document !== 'undefined') {
 /** 2026-01-01 12:00 UTC: every clock reading in a screenshot run, so countdowns and times never move. */
 const SNAPSHOT_TIME = Date.UTC(2026, 0, 1, 12);
 
+/** The seed `Math.random` starts from in a screenshot run, and again for each story shown on its own. */
+const RANDOM_SEED = 0x5eed;
+let randomState = RANDOM_SEED;
+
 /**
  * Pins what differs between two runs of the same story: the wall clock (countdowns from `Date.now()`),
  * `Math.random` (retry jitter) and `crypto.randomUUID` (message ids). Timers keep running, so retries and
@@ -55,9 +59,9 @@ function pinClockAndRandomness(): void {
   }
   globalThis.Date = PinnedDate as DateConstructor;
   // mulberry32: a tiny seeded generator, enough for jitter.
-  let seed = 0x5eed;
   Math.random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
+    randomState = (randomState + 0x6d2b79f5) | 0;
+    const seed = randomState;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -119,10 +123,26 @@ const withThemeAndDirection: Decorator = (Story, { globals, userGlobals, viewMod
   return <Story />;
 };
 
+let seededFor: string | undefined;
+
+/**
+ * One preview page shows story after story in a screenshot run: without a fresh seed, a story's retry jitter (and so
+ * its countdown) would depend on how many random numbers the stories shown before it drew. Reseeds once per story and
+ * theme, as it first renders; a docs page's stories share one sequence, as before.
+ */
+const withOwnRandomness: Decorator = (Story, { id, viewMode, globals }) => {
+  const capture = `${id} ${String(globals.theme)} ${String(globals.dir)}`;
+  if (snapshotRun && viewMode === 'story' && seededFor !== capture) {
+    seededFor = capture;
+    randomState = RANDOM_SEED;
+  }
+  return <Story />;
+};
+
 const preview: Preview = {
   tags: ['autodocs'],
   loaders: [mswLoader()],
-  decorators: [withThemeAndDirection],
+  decorators: [withThemeAndDirection, withOwnRandomness],
   initialGlobals: { theme: 'light', dir: 'ltr' },
   globalTypes: {
     theme: {
