@@ -172,7 +172,8 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       <span data-slot="connection-status-label" className={dot ? 'pc:sr-only' : 'pc:min-w-0 pc:truncate'}>
         {label}
       </span>
-      {retryState && !retryState.offline && !dot && (
+      {/* Only in the states that wait for a retry's time: offline, it waits for the network instead. */}
+      {retryState && (state === 'reconnecting' || state === 'rate-limited') && !dot && (
         <Countdown
           key={retryState.nextRetryAt}
           until={retryState.nextRetryAt}
