@@ -80,3 +80,17 @@ export async function toFilePart(file: File): Promise<FilePart> {
     url: `data:${mediaType};base64,${base64(bytes)}`,
   };
 }
+
+/** What {@link readFiles} gives: every file as a part, or the first one that could not be read. */
+export type ReadFiles = { parts: FilePart[] } | { unreadable: File; cause: unknown };
+
+/** Reads files into message parts (`FilePart`s pass as they are); a file that cannot be read is named, not thrown. */
+export async function readFiles(files: readonly (File | FilePart)[]): Promise<ReadFiles> {
+  const results = await Promise.allSettled(files.map((file) => (file instanceof Blob ? toFilePart(file) : file)));
+  const parts: FilePart[] = [];
+  for (const [at, result] of results.entries()) {
+    if (result.status === 'fulfilled') parts.push(result.value);
+    else return { unreadable: files[at] as File, cause: result.reason };
+  }
+  return { parts };
+}

@@ -1,4 +1,4 @@
-import type { ChatError } from './errors.js';
+import { isCutOff, type ChatError } from './errors.js';
 import { replaceMessage } from './message-list.js';
 import type { ChatMessage } from './messages.js';
 import type { AnswerMetrics } from './metrics.js';
@@ -46,7 +46,7 @@ export type ChatAction =
   /** An answer starts: `messages` ends with its empty streaming message. */
   | { type: 'start'; messages: readonly ChatMessage[]; messageId: string }
   /** The streaming message as it stands now (at most once per frame). */
-  | { type: 'progress'; message: ChatMessage }
+  | { type: 'frame'; message: ChatMessage }
   /** The answer's next request (after its tool results) goes out. */
   | { type: 'next-request' }
   /** A finished message changed (a tool result the UI gave, a rating). */
@@ -59,8 +59,8 @@ export type ChatAction =
   | { type: 'fallback' }
   | { type: 'insight'; insight: AIInsight }
   | { type: 'suggestion'; suggestion: AISuggestion }
-  /** The streaming answer ended: `message` is its final form. */
-  | { type: 'finish'; message: ChatMessage; error: ChatError | null; metrics: AnswerMetrics }
+  /** The streaming answer ended: `message` is its final form, with its metrics and its error, if any. */
+  | { type: 'finish'; message: ChatMessage }
   /** Something failed outside an answer (a file that could not be read). */
   | { type: 'error'; error: ChatError }
   | { type: 'dismiss-error' }
@@ -92,8 +92,6 @@ export function initialChatState(messages: readonly ChatMessage[], online: boole
   };
 }
 
-const cutOff = (error: ChatError | null): boolean => error?.kind === 'network' || error?.kind === 'timeout';
-
 function upsert<T extends { id: string }>(items: readonly T[], item: T): readonly T[] {
   return [...items.filter((existing) => existing.id !== item.id), item];
 }
@@ -124,7 +122,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         suggestions: [],
       };
       break;
-    case 'progress':
+    case 'frame':
       patch = {
         messages: replaceMessage(snapshot.messages, action.message),
         streamingContent: action.message.content,
@@ -132,7 +130,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       };
       break;
     case 'next-request':
-      patch = { isConnecting: true };
+      patch = snapshot.isConnecting ? {} : { isConnecting: true };
       break;
     case 'update':
       patch = { messages: replaceMessage(snapshot.messages, action.message) };
@@ -145,7 +143,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       patch = { isConnecting: false, retryState: null };
       break;
     case 'retry':
-      reachedServer = !cutOff(action.retryState.error);
+      reachedServer = !isCutOff(action.retryState.error);
       patch = { isConnecting: true, retryState: { ...action.retryState, offline: !online } };
       break;
     case 'fallback':
@@ -157,17 +155,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'suggestion':
       patch = { suggestions: upsert(snapshot.suggestions, action.suggestion) };
       break;
-    case 'finish':
+    case 'finish': {
+      const { error = null, metrics = null } = action.message;
       // A complete answer reached the server, even one that showed nothing (only usage, or a filtered answer).
-      if (cutOff(action.error)) reachedServer = false;
+      if (isCutOff(error)) reachedServer = false;
       else if (action.message.status === 'complete') reachedServer = true;
-      patch = {
-        ...idle,
-        messages: replaceMessage(snapshot.messages, action.message),
-        error: action.error,
-        metrics: action.metrics,
-      };
+      patch = { ...idle, messages: replaceMessage(snapshot.messages, action.message), error, metrics };
       break;
+    }
     case 'error':
       patch = { error: action.error };
       break;

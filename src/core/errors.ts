@@ -47,6 +47,14 @@ export class ChatError extends Error {
   }
 }
 
+/**
+ * The connection was lost (`network`) or went silent (`timeout`): the server may still have had more to say, so what
+ * came is kept as `interrupted`, and the chat's connection is in doubt until a byte arrives again.
+ */
+export function isCutOff(error: ChatError | null | undefined): boolean {
+  return error?.kind === 'network' || error?.kind === 'timeout';
+}
+
 /** Narrows an unknown thrown value to a {@link ChatError}. */
 export function isChatError(value: unknown): value is ChatError {
   return value instanceof ChatError;

@@ -1,11 +1,11 @@
 import type { ChatError } from './errors.js';
 import { createEventStreamDecoder } from './event-stream.js';
 import { interpretEvent, type ProtocolStep, type ToolCallFragment } from './protocol.js';
-import type { Progress } from './recovery.js';
+import type { StreamFacts } from './recovery.js';
 import type { ChatStreamEvent, TokenUsage } from './types.js';
 
 /** What the tries of one answer have learned, recovery's part and the answer's end. */
-export interface AnswerProgress extends Progress {
+export interface StreamState extends StreamFacts {
   finishReason?: string | null;
   usage: TokenUsage | null;
   /** The tool calls so far, by the index we give them (in order of first appearance); arguments concatenated. */
@@ -27,14 +27,14 @@ export interface ToolCallSoFar {
 }
 
 /** The call a fragment continues, or a new one. */
-function toolCallFor(progress: AnswerProgress, fragment: ToolCallFragment): ToolCallSoFar {
-  const calls = progress.toolCalls;
+function toolCallFor(state: StreamState, fragment: ToolCallFragment): ToolCallSoFar {
+  const calls = state.toolCalls;
   const next = calls.size;
   const known = fragment.id === '' ? undefined : [...calls.values()].find((call) => call.id === fragment.id);
   let index: number;
   if (known) index = known.index;
   else if (fragment.indexed) {
-    const current = calls.get(progress.wireIndexes.get(fragment.index) ?? -1);
+    const current = calls.get(state.wireIndexes.get(fragment.index) ?? -1);
     // A new id on an index already taken is another call: some servers number every parallel call 0.
     index = current && !(fragment.id !== '' && current.idGiven) ? current.index : next;
   } else {
@@ -42,7 +42,7 @@ function toolCallFor(progress: AnswerProgress, fragment: ToolCallFragment): Tool
     // call; a bare arguments fragment continues the last one.
     index = fragment.id !== '' || fragment.name !== '' || next === 0 ? next : next - 1;
   }
-  if (fragment.indexed) progress.wireIndexes.set(fragment.index, index);
+  if (fragment.indexed) state.wireIndexes.set(fragment.index, index);
   let call = calls.get(index);
   if (!call) {
     call = { index, id: fragment.id || `call_${index}`, idGiven: fragment.id !== '', name: '', arguments: '' };
@@ -56,15 +56,15 @@ function toolCallFor(progress: AnswerProgress, fragment: ToolCallFragment): Tool
 export function collect(
   events: ChatStreamEvent[],
   step: Extract<ProtocolStep, { kind: 'chunk' }>,
-  progress: AnswerProgress,
+  state: StreamState,
 ): void {
-  appendText(events, 'reasoning', step.reasoning, progress);
-  appendText(events, 'delta', step.content, progress);
+  appendText(events, 'reasoning', step.reasoning, state);
+  appendText(events, 'delta', step.content, state);
   for (const fragment of step.toolCalls) {
-    const call = toolCallFor(progress, fragment);
+    const call = toolCallFor(state, fragment);
     call.arguments += fragment.arguments;
     // The user has seen the call begin: like text, it rules out a plain retry.
-    progress.textSeen = true;
+    state.textSeen = true;
     events.push({
       type: 'tool-call-delta',
       index: call.index,
@@ -74,17 +74,17 @@ export function collect(
     });
   }
   for (const source of step.sources) {
-    if (progress.sourceUrls.has(source.url)) continue;
-    progress.sourceUrls.add(source.url);
+    if (state.sourceUrls.has(source.url)) continue;
+    state.sourceUrls.add(source.url);
     events.push({ type: 'source', source });
   }
-  if (step.finishReason !== null) progress.finishReason = step.finishReason;
-  if (step.usage) progress.usage = step.usage;
+  if (step.finishReason !== null) state.finishReason = step.finishReason;
+  if (step.usage) state.usage = step.usage;
 }
 
-function appendText(events: ChatStreamEvent[], type: 'reasoning' | 'delta', content: string, progress: Progress): void {
+function appendText(events: ChatStreamEvent[], type: 'reasoning' | 'delta', content: string, state: StreamFacts): void {
   if (content === '') return;
-  progress.textSeen = true;
+  state.textSeen = true;
   const last = events[events.length - 1];
   if (last?.type === type) last.content += content;
   else events.push({ type, content });
@@ -94,7 +94,7 @@ function appendText(events: ChatStreamEvent[], type: 'reasoning' | 'delta', cont
  * Turns the bytes of one SSE body into one batch of events per network read (adjacent text merged), with
  * whether `data: [DONE]` came and the failure that ends the body, if any. `undefined` bytes: the body ended.
  */
-export function eventStreamBatches(progress: AnswerProgress) {
+export function eventStreamBatches(state: StreamState) {
   let events: ChatStreamEvent[] = [];
   let failure: ChatError | undefined;
   let done = false;
@@ -111,12 +111,12 @@ export function eventStreamBatches(progress: AnswerProgress) {
       }
       switch (step.kind) {
         case 'chunk':
-          return collect(events, step, progress);
+          return collect(events, step, state);
         case 'done':
           done = true;
           return;
         case 'error':
-          if (progress.textSeen) progress.errorAfterText = step.error;
+          if (state.textSeen) state.errorAfterText = step.error;
           failure = step.error;
           return;
         case 'insight':
@@ -128,10 +128,10 @@ export function eventStreamBatches(progress: AnswerProgress) {
       }
     },
     onId: (id) => {
-      if (!done && !failure) progress.lastEventId = id;
+      if (!done && !failure) state.lastEventId = id;
     },
     onRetry: (ms) => {
-      progress.serverRetryMs = ms;
+      state.serverRetryMs = ms;
     },
   });
   return (bytes: Uint8Array | undefined) => {

@@ -1,9 +1,8 @@
-export { ChatError, isChatError } from './errors.js';
+export { ChatError, isChatError, isCutOff } from './errors.js';
 export type { ChatErrorKind, ChatErrorOptions } from './errors.js';
 export type { RetryState } from './retry-state.js';
 export { DEFAULT_ENDPOINT, streamChatCompletion } from './stream.js';
 export type { StreamOptions, TokenResult } from './stream.js';
-export { backoffDelay, defaultRetryOptions, parseRetryAfter } from './retry.js';
 export type { RetryOptions } from './retry.js';
 export type {
   AIInsight,
@@ -21,9 +20,11 @@ export type {
 } from './types.js';
 export { createChatService } from './service.js';
 export type { ChatService, ChatServiceOptions, ChatSnapshot, SendInput } from './service.js';
-export { checkFiles, defaultFileRules, matchesAccept, toFilePart } from './attachments.js';
-export type { FileCheck, FileRefusal, FileRules } from './attachments.js';
+export { checkFiles, defaultFileRules, readFiles, toFilePart } from './attachments.js';
+export type { FileCheck, FileRefusal, FileRules, ReadFiles } from './attachments.js';
 export { toChatMessage } from './messages.js';
+export { CONTINUE_PROMPT } from './request.js';
+export type { RequestSettings } from './request.js';
 export type { ChatTool, ChatTools, ToolExecutionContext } from './tools.js';
 export type {
   ChatMessage,

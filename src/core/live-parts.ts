@@ -1,4 +1,5 @@
-import type { MessagePart, SourcePart, ToolCallPart } from './messages.js';
+import { appendText, type MessagePart, type SourcePart, type ToolCallPart } from './messages.js';
+import { callsOfStep, lastStep } from './tools.js';
 import type { ChatSource } from './types.js';
 
 /**
@@ -11,32 +12,41 @@ export class LiveParts {
   parts: readonly MessagePart[];
   private body: readonly MessagePart[];
   private sources: readonly SourcePart[];
+  /** The step the calls that arrive belong to: the request under way (see {@link nextRequest}). */
+  private step: number;
   private reasoningSince = 0;
 
   /**
-   * @param parts the parts an answer already has, when it goes on (the next tool step, a retry after one)
-   * @param step the step the next tool calls belong to
+   * @param parts the parts an answer already has, when it goes on (the next tool step, a retry after one, a
+   * continuation); the calls of its last step are the ones {@link stepCalls} gives until the next request
    */
   constructor(
     private readonly clock: () => number,
     parts: readonly MessagePart[] = [],
-    public step = 0,
   ) {
     this.parts = parts;
     this.body = parts.filter((part) => part.type !== 'source');
     this.sources = parts.filter((part) => part.type === 'source');
+    this.step = Math.max(0, lastStep(parts));
+  }
+
+  /**
+   * A request of the answer goes out; returns its step: the first request is step 0, and each request after a step's
+   * calls is the next one (a retry or continuation after them included).
+   */
+  nextRequest(): number {
+    this.step = lastStep(this.body) + 1;
+    return this.step;
   }
 
   /** Appends text of one kind. */
   append(type: 'text' | 'reasoning', text: string): void {
     const body = this.closed(type);
     const last = body.at(-1);
-    if (last?.type === type) body[body.length - 1] = { type, text: last.text + text };
-    else {
-      if (type === 'reasoning') this.reasoningSince = this.clock();
-      body.push({ type, text });
-    }
-    this.show(body);
+    // Reasoning that had ended goes on (a continuation thinks again): the time it took already still counts.
+    if (type === 'reasoning' && (last?.type !== 'reasoning' || last.durationMs !== undefined))
+      this.reasoningSince = this.clock() - (last?.type === 'reasoning' ? (last.durationMs ?? 0) : 0);
+    this.show(appendText(body, { type, text }));
   }
 
   /** A fragment of a tool call's arguments: the call's part is added on its first fragment and grows with each. */
@@ -80,9 +90,7 @@ export class LiveParts {
 
   /** The calls of the current step. */
   stepCalls(): ToolCallPart[] {
-    return this.body.filter(
-      (part): part is ToolCallPart => part.type === 'tool-call' && (part.step ?? 0) === this.step,
-    );
+    return callsOfStep(this.body, this.step);
   }
 
   /** A cited source, once per URL (each step's request may cite it again); sources stay after everything else. */

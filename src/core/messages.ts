@@ -1,7 +1,6 @@
 import type { ChatError } from './errors.js';
 import type { AnswerMetrics } from './metrics.js';
-import { toolResultContent } from './tools.js';
-import type { ChatCompletionContentPart, ChatCompletionMessage, ChatRole } from './types.js';
+import type { ChatRole, TokenUsage } from './types.js';
 
 /**
  * Where a message stands. User and system messages are always `complete`; an assistant message is
@@ -88,8 +87,15 @@ export interface ChatMessage {
   createdAt: number;
   /** Why an `error` or `interrupted` message ended. */
   error?: ChatError;
-  /** Timing and size of an assistant answer. */
+  /** Timing and size of an assistant answer's last request. */
   metrics?: AnswerMetrics;
+  /**
+   * Why the model ended the answer, as the provider said it: `"stop"`, `"length"` (it hit `maxTokens`: Continue
+   * goes on), `"content_filter"` (the provider withheld the rest), `"tool_calls"`, … Absent when it did not say.
+   */
+  finishReason?: string;
+  /** The tokens the answer cost, summed over every request that streamed into it; absent when the provider sent none. */
+  usage?: TokenUsage;
   /**
    * The message this one answers or follows (`null` for the first). Edits and regenerations are siblings: messages
    * with the same parent. @default the message before it
@@ -127,74 +133,45 @@ export function joinParts(parts: readonly MessagePart[], type: 'text' | 'reasoni
   return text;
 }
 
-/** A complete message from a host's input: parts from `content`/`reasoning` when it has none, and the reverse. */
+/**
+ * `message` with new parts, and `content`/`reasoning` derived from them: the one place they are derived, so that they
+ * never go stale beside the parts they come from.
+ */
+export function withParts(message: Omit<ChatMessage, 'parts' | 'content'>, parts: readonly MessagePart[]): ChatMessage {
+  const { reasoning: _, ...rest } = message;
+  const reasoning = joinParts(parts, 'reasoning');
+  return { ...rest, parts, content: joinParts(parts, 'text'), ...(reasoning && { reasoning }) };
+}
+
+/**
+ * A complete message from a host's input: parts from `content`/`reasoning` when it has none; else `content` and
+ * `reasoning` from the parts (they are the message).
+ */
 export function toChatMessage({ content, reasoning, parts, ...rest }: ChatMessageInput): ChatMessage {
   parts ??= [
     ...(reasoning ? [{ type: 'reasoning' as const, text: reasoning }] : []),
     ...(content ? [{ type: 'text' as const, text: content }] : []),
   ];
-  reasoning ??= joinParts(parts, 'reasoning');
-  return { ...rest, parts, content: content ?? joinParts(parts, 'text'), ...(reasoning && { reasoning }) };
+  return withParts(rest, parts);
 }
 
 /**
- * An answer as the model wrote it: per step, its text and the calls it made (one assistant message with
- * `tool_calls`), then one `tool` message per call with its outcome. Reasoning and sources are not sent back.
+ * `text` added after `parts` (a copy): a run of one kind grows its last part, a change of kind starts the next. The
+ * one place runs of text are merged. Merged reasoning knows its duration once the latest part does.
  */
-function answerMessages(message: ChatMessage): ChatCompletionMessage[] {
-  const out: ChatCompletionMessage[] = [];
-  let text = '';
-  let calls: ToolCallPart[] = [];
-  const flush = () => {
-    if (calls.length === 0) {
-      if (text !== '') out.push({ role: 'assistant', content: text });
-    } else {
-      out.push({
-        role: 'assistant',
-        content: text === '' ? null : text,
-        tool_calls: calls.map((call) => ({
-          id: call.toolCallId,
-          type: 'function',
-          function: { name: call.toolName, arguments: call.argsText },
-        })),
-      });
-      for (const call of calls)
-        out.push({ role: 'tool', tool_call_id: call.toolCallId, content: toolResultContent(call) });
-    }
-    text = '';
-    calls = [];
-  };
-  for (const part of message.parts) {
-    if (part.type === 'text') {
-      if (calls.length > 0) flush();
-      text += part.text;
-    } else if (part.type === 'tool-call') {
-      if (calls.length > 0 && (part.step ?? 0) !== (calls[0]!.step ?? 0)) flush();
-      calls.push(part);
-    }
+export function appendText(parts: readonly MessagePart[], text: TextPart | ReasoningPart): MessagePart[] {
+  const next = parts.slice();
+  const last = next.at(-1);
+  if (last?.type !== text.type) next.push(text);
+  else if (text.type === 'text') next[next.length - 1] = { type: 'text', text: last.text + text.text };
+  else {
+    const { durationMs } = text;
+    const before = (last as ReasoningPart).durationMs ?? 0;
+    next[next.length - 1] = {
+      type: 'reasoning',
+      text: last.text + text.text,
+      ...(durationMs !== undefined && { durationMs: before + durationMs }),
+    };
   }
-  flush();
-  return out;
-}
-
-/**
- * The history sent to the model: what the user wrote and what the model answered, with its tool calls and their
- * results; answers that produced nothing are left out.
- */
-export function toRequestMessages(messages: readonly ChatMessage[]): ChatCompletionMessage[] {
-  return messages.flatMap((m) => (m.role === 'assistant' ? answerMessages(m) : [userMessage(m)]));
-}
-
-/** A user (or system) message: plain text, or its text and files as content parts when it carries files. */
-function userMessage(message: ChatMessage): ChatCompletionMessage {
-  const files = message.parts.filter((part): part is FilePart => part.type === 'file');
-  if (files.length === 0 || message.role !== 'user') return { role: message.role, content: message.content };
-  const content: ChatCompletionContentPart[] = message.content === '' ? [] : [{ type: 'text', text: message.content }];
-  for (const file of files)
-    content.push(
-      file.mediaType.startsWith('image/')
-        ? { type: 'image_url', image_url: { url: file.url } }
-        : { type: 'file', file: { filename: file.name, file_data: file.url } },
-    );
-  return { role: 'user', content };
+  return next;
 }

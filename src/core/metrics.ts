@@ -1,4 +1,6 @@
-/** How one answer went; reported through `onMetrics` when analytics are enabled. */
+import type { TokenUsage } from './types.js';
+
+/** How one answer's last run went (its request, tool steps and retries); reported through `onMetrics`. */
 export interface AnswerMetrics {
   /** From sending to the first answer or reasoning text; `null` if none came. */
   timeToFirstTokenMs: number | null;
@@ -8,9 +10,9 @@ export interface AnswerMetrics {
   chunks: number;
   /** Characters of answer text. */
   characters: number;
-  /** From the provider's `usage`, when it sent one. */
-  completionTokens: number | null;
-  /** `completionTokens` over the time from the first token to the end; `null` without usage. */
+  /** The tokens the provider reported (prompt, completion, total), summed over the requests; `null` when it sent none. */
+  usage: TokenUsage | null;
+  /** Completion tokens over the time from the first token to the end; `null` without usage. */
   tokensPerSecond: number | null;
   /** Automatic retries, resumes included. */
   retries: number;
@@ -24,7 +26,7 @@ export class MetricsRecorder {
   private firstTokenAt: number | null = null;
   private chunks = 0;
   private characters = 0;
-  private completionTokens: number | null = null;
+  private usage: TokenUsage | null = null;
   private retries = 0;
   private usedFallback = false;
 
@@ -38,8 +40,9 @@ export class MetricsRecorder {
     if (isAnswer) this.characters += characters;
   }
 
-  usage(completionTokens: number): void {
-    this.completionTokens = completionTokens;
+  /** One request's usage (each request of a tool loop reports its own). */
+  addUsage(usage: TokenUsage): void {
+    this.usage = sumUsage(this.usage, usage);
   }
 
   retry(): void {
@@ -58,11 +61,21 @@ export class MetricsRecorder {
       durationMs: end - this.startedAt,
       chunks: this.chunks,
       characters: this.characters,
-      completionTokens: this.completionTokens,
+      usage: this.usage,
       tokensPerSecond:
-        this.completionTokens !== null && generatingMs > 0 ? (this.completionTokens * 1000) / generatingMs : null,
+        this.usage !== null && generatingMs > 0 ? (this.usage.completionTokens * 1000) / generatingMs : null,
       retries: this.retries,
       usedFallback: this.usedFallback,
     };
   }
+}
+
+/** Two counts of tokens added up; either may be missing. */
+export function sumUsage(a: TokenUsage | null | undefined, b: TokenUsage | null | undefined): TokenUsage | null {
+  if (!a || !b) return a ?? b ?? null;
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
 }

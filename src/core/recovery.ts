@@ -2,7 +2,7 @@ import type { ChatError } from './errors.js';
 import { backoffDelay, type RetryOptions } from './retry.js';
 
 /** What the tries of one answer have learned so far. */
-export interface Progress {
+export interface StreamFacts {
   /** Answer, reasoning or tool-call text was yielded: a plain retry would repeat it. */
   textSeen: boolean;
   /** The id of the last completed event (WHATWG "last event ID"); `''` when none. */
@@ -49,29 +49,25 @@ export type Recovery =
  */
 export function decideRecovery(
   error: ChatError,
-  progress: Progress,
+  facts: StreamFacts,
   attempt: Attempt,
   options: RecoveryOptions,
 ): Recovery {
   if (error.kind === 'auth' && options.canRefresh && !attempt.refreshed && attempt.streaming)
     return { action: 'refresh' };
-  const resume = progress.lastEventId !== '' && progress.errorAfterText !== error;
+  const resume = facts.lastEventId !== '' && facts.errorAfterText !== error;
   const canRetry =
-    attempt.streaming &&
-    error.retryable &&
-    (!progress.textSeen || resume) &&
-    attempt.retries < options.retry.maxRetries;
+    attempt.streaming && error.retryable && (!facts.textSeen || resume) && attempt.retries < options.retry.maxRetries;
   if (!canRetry) {
-    const fallback =
-      attempt.streaming && error.kind === 'server' && options.fallbackToNonStreaming && !progress.textSeen;
+    const fallback = attempt.streaming && error.kind === 'server' && options.fallbackToNonStreaming && !facts.textSeen;
     return { action: fallback ? 'fallback' : 'fail' };
   }
   const { maxRetryAfterMs } = options.retry;
   const delayMs =
     error.kind === 'rate_limit' && error.retryAfterMs !== undefined
       ? Math.min(error.retryAfterMs, maxRetryAfterMs)
-      : resume && progress.serverRetryMs !== undefined
-        ? Math.min(progress.serverRetryMs, maxRetryAfterMs)
+      : resume && facts.serverRetryMs !== undefined
+        ? Math.min(facts.serverRetryMs, maxRetryAfterMs)
         : backoffDelay(attempt.retries + 1, options.retry, options.random);
   return { action: 'retry', delayMs, resume };
 }

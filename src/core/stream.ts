@@ -1,6 +1,6 @@
 import { abortable, abortedError, sleep } from './abort.js';
-import { ChatError } from './errors.js';
-import { collect, eventStreamBatches, type AnswerProgress } from './event-batches.js';
+import { ChatError, isCutOff } from './errors.js';
+import { collect, eventStreamBatches, type StreamState } from './event-batches.js';
 import { errorFromResponse } from './http-error.js';
 import { idleClock } from './idle-clock.js';
 import { interpretCompletion } from './protocol.js';
@@ -50,7 +50,7 @@ function toChatError(error: unknown, signal: AbortSignal | undefined, timedOut: 
 interface Context {
   request: ChatCompletionRequest;
   options: StreamOptions;
-  progress: AnswerProgress;
+  state: StreamState;
   log: (...args: unknown[]) => void;
 }
 
@@ -60,9 +60,10 @@ interface Context {
  * complete; throws a classified {@link ChatError} on failure. Always closes its connection.
  */
 async function* tryOnce(
-  { request, options, progress, log }: Context,
+  { request, options, state, log }: Context,
   token: string | null | undefined,
   streaming: boolean,
+  resumeFrom: string,
 ): AsyncGenerator<ChatStreamEvent, boolean, undefined> {
   const { signal } = options;
   const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
@@ -89,7 +90,6 @@ async function* tryOnce(
     headers.set('Content-Type', 'application/json');
     headers.set('Accept', streaming ? 'text/event-stream' : 'application/json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    const resumeFrom = streaming ? progress.lastEventId : '';
     if (resumeFrom) headers.set('Last-Event-ID', resumeFrom);
     const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
     log('request', {
@@ -115,7 +115,7 @@ async function* tryOnce(
       const step = interpretCompletion(await watch(response.text()));
       if (step.kind === 'error') throw step.error;
       const events: ChatStreamEvent[] = [];
-      collect(events, step, progress);
+      collect(events, step, state);
       for (const event of events) {
         if (controller.signal.aborted) throw abortedError();
         yield event;
@@ -128,7 +128,7 @@ async function* tryOnce(
       });
     }
     reader = response.body.getReader();
-    const decode = eventStreamBatches(progress);
+    const decode = eventStreamBatches(state);
     for (;;) {
       // Not through `watch`: an extra promise per read is measurable here. A read that throws ends the try,
       // and `dispose` below stops the clock.
@@ -169,7 +169,7 @@ export async function* streamChatCompletion(
   const { signal = new AbortController().signal, fallbackToNonStreaming = true } = options;
   const retry = { ...defaultRetryOptions, ...options.retry };
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
-  const progress: AnswerProgress = {
+  const state: StreamState = {
     textSeen: false,
     lastEventId: '',
     usage: null,
@@ -177,11 +177,13 @@ export async function* streamChatCompletion(
     wireIndexes: new Map(),
     sourceUrls: new Set(),
   };
-  const context: Context = { request, options, progress, log };
+  const context: Context = { request, options, state, log };
 
   let retries = 0;
   let refreshed: { token: string | null | undefined } | undefined;
   let streaming = true;
+  // The id the next request resumes from, as recovery decided it; a refreshed token resends the same request.
+  let resumeFrom = '';
 
   for (;;) {
     // Before every request, not just the first: a stop during a `fallback` event or after a token refresh
@@ -190,19 +192,19 @@ export async function* streamChatCompletion(
     let error: ChatError;
     try {
       const token = refreshed ? refreshed.token : await abortable(options.getToken?.(), signal);
-      const complete = yield* tryOnce(context, token, streaming);
+      const complete = yield* tryOnce(context, token, streaming, resumeFrom);
       // A finish_reason without [DONE] is complete; only a stream with neither was cut.
-      if (complete || progress.finishReason !== undefined) break;
+      if (complete || state.finishReason !== undefined) break;
       error = new ChatError('network', 'The stream ended before the answer was complete.');
     } catch (caught) {
       error = caught instanceof ChatError ? caught : toChatError(caught, signal, false, 0);
       if (error.kind === 'aborted') throw error;
-      if ((error.kind === 'network' || error.kind === 'timeout') && progress.finishReason !== undefined) break;
+      if (isCutOff(error) && state.finishReason !== undefined) break;
     }
 
     const recovery = decideRecovery(
       error,
-      progress,
+      state,
       { retries, streaming, refreshed: refreshed !== undefined },
       { retry, canRefresh: options.refreshToken !== undefined, fallbackToNonStreaming },
     );
@@ -220,6 +222,7 @@ export async function* streamChatCompletion(
     if (recovery.action === 'fallback') {
       log('falling back to a non-streaming request after', error.message);
       streaming = false;
+      resumeFrom = '';
       yield { type: 'fallback' };
       continue;
     }
@@ -227,28 +230,29 @@ export async function* streamChatCompletion(
 
     retries += 1;
     const { delayMs } = recovery;
+    resumeFrom = recovery.resume ? state.lastEventId : '';
     log('retry', {
       attempt: retries,
       delayMs,
       kind: error.kind,
       status: error.status,
-      resumeFrom: progress.lastEventId,
+      resumeFrom,
     });
     yield { type: 'retry', attempt: retries, delayMs, error };
     await sleep(delayMs, signal);
     await options.whenOnline?.(signal);
   }
 
-  log('finish', { reason: progress.finishReason ?? null, usage: progress.usage });
+  log('finish', { reason: state.finishReason ?? null, usage: state.usage });
   // Each call once, complete, in index order (finish_reason "tool_calls" or "stop": the calls count all the same).
-  for (const call of [...progress.toolCalls.values()].sort((a, b) => a.index - b.index)) {
+  for (const call of [...state.toolCalls.values()].sort((a, b) => a.index - b.index)) {
     if (signal.aborted) throw abortedError();
     yield { type: 'tool-call', index: call.index, id: call.id, name: call.name, arguments: call.arguments };
   }
-  if (progress.usage) {
+  if (state.usage) {
     if (signal.aborted) throw abortedError();
-    yield { type: 'usage', usage: progress.usage };
+    yield { type: 'usage', usage: state.usage };
   }
   if (signal.aborted) throw abortedError();
-  yield { type: 'finish', reason: progress.finishReason ?? null };
+  yield { type: 'finish', reason: state.finishReason ?? null };
 }

@@ -1,5 +1,5 @@
-import type { ToolCallPart } from './messages.js';
-import type { ChatCompletionTool, JsonSchema } from './types.js';
+import type { MessagePart, ToolCallPart } from './messages.js';
+import type { JsonSchema } from './types.js';
 
 /** What a tool's `execute` receives beside the arguments. */
 export interface ToolExecutionContext {
@@ -23,18 +23,6 @@ export interface ChatTool<Args = unknown, Result = unknown> {
 
 /** The host's tools by name, as the model calls them. */
 export type ChatTools = { readonly [name: string]: ChatTool };
-
-const noParameters: JsonSchema = { type: 'object', properties: {} };
-
-/** The `tools` field of the request body; absent when there are none. */
-export function toolDefinitions(tools: ChatTools | undefined): ChatCompletionTool[] | undefined {
-  const names = tools ? Object.keys(tools) : [];
-  if (!tools || names.length === 0) return undefined;
-  return names.map((name) => {
-    const { description, parameters = noParameters } = tools[name]!;
-    return { type: 'function', function: { name, ...(description && { description }), parameters } };
-  });
-}
 
 /** The message of anything thrown, for the model and the user. */
 const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
@@ -69,8 +57,17 @@ export async function executeToolCall(
   }
 }
 
-/** A call's outcome as the model reads it in the `tool` message: the result as JSON, or `{"error": "..."}`. */
-export function toolResultContent(call: ToolCallPart): string {
-  if (call.state === 'result') return JSON.stringify(call.result ?? null);
-  return JSON.stringify({ error: call.errorText ?? 'The call has no result.' });
+/** Which request of its answer made a call (0 for the first). */
+export const stepOf = (call: ToolCallPart): number => call.step ?? 0;
+
+/** The calls of one step of an answer. */
+export function callsOfStep(parts: readonly MessagePart[], step: number): ToolCallPart[] {
+  return parts.filter((part): part is ToolCallPart => part.type === 'tool-call' && stepOf(part) === step);
+}
+
+/** The last step that made calls; `-1` when the answer made none. */
+export function lastStep(parts: readonly MessagePart[]): number {
+  let step = -1;
+  for (const part of parts) if (part.type === 'tool-call') step = Math.max(step, stepOf(part));
+  return step;
 }

@@ -364,7 +364,7 @@ export const WithMetrics: Story = {
         durationMs: 2100,
         chunks: 30,
         characters: 13,
-        completionTokens: 84,
+        usage: { promptTokens: 12, completionTokens: 84, totalTokens: 96 },
         tokensPerSecond: 49.7,
         retries: 0,
         usedFallback: false,

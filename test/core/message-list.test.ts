@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, type ChatState } from '../../src/core/chat-reducer.js';
 import { messageIds, replacedIndex, replaceMessage } from '../../src/core/message-list.js';
 import { toChatMessage, type ChatMessage } from '../../src/core/messages.js';
-import { answerMetrics } from './fixtures/answer-metrics.js';
 
 const message = (id: string, content = id, role: 'user' | 'assistant' = 'user'): ChatMessage =>
   toChatMessage({ id, role, content, status: 'complete', createdAt: 0 });
@@ -21,9 +20,9 @@ function streaming(): ChatState {
   });
 }
 
-const progress = (state: ChatState, content: string): ChatState =>
+const frame = (state: ChatState, content: string): ChatState =>
   chatReducer(state, {
-    type: 'progress',
+    type: 'frame',
     message: toChatMessage({ id: 'a2', role: 'assistant', content, status: 'streaming', createdAt: 0 }),
   });
 
@@ -32,8 +31,8 @@ describe('the transcript array', () => {
     const started = streaming();
     const ids = messageIds(started.snapshot.messages);
     expect(ids).toEqual(['q1', 'a1', 'q2', 'a2']);
-    const first = progress(started, 'Hel');
-    const second = progress(first, 'Hello');
+    const first = frame(started, 'Hel');
+    const second = frame(first, 'Hello');
     expect(second.snapshot.messages).not.toBe(first.snapshot.messages);
     expect(messageIds(first.snapshot.messages)).toBe(ids);
     expect(messageIds(second.snapshot.messages)).toBe(ids);
@@ -44,8 +43,6 @@ describe('the transcript array', () => {
     const done = chatReducer(second, {
       type: 'finish',
       message: toChatMessage({ id: 'a2', role: 'assistant', content: 'Hello', status: 'complete', createdAt: 0 }),
-      error: null,
-      metrics: answerMetrics,
     });
     expect(messageIds(done.snapshot.messages)).toBe(ids);
   });
@@ -84,9 +81,9 @@ describe('the transcript array, in memory', () => {
     let content = '';
     // 400 frames of a growing answer: each frame's message holds the text as it was then (a copy, as a flattened
     // string is). Kept through a chain of arrays, that is 400 × 200 kB on average: 80 MB.
-    for (let frame = 0; frame < 400; frame += 1) {
+    for (let at = 0; at < 400; at += 1) {
       content = `${content}${'x'.repeat(1000)}`.split('').join('');
-      state = progress(state, content);
+      state = frame(state, content);
     }
     gc();
     const growth = process.memoryUsage().heapUsed - before;

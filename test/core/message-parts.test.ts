@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chatReducer, initialChatState } from '../../src/core/chat-reducer.js';
-import { ChatError } from '../../src/core/errors.js';
 import { LiveParts } from '../../src/core/live-parts.js';
 import { toChatMessage } from '../../src/core/messages.js';
 import type { UpdateScheduler } from '../../src/core/frame-scheduler.js';
 import { createChatService } from '../../src/core/service.js';
 import { createScriptedFetch, settle, sse } from '../support/scripted-fetch.js';
-import { answerMetrics } from './fixtures/answer-metrics.js';
 
 const reasoning = (text: string) =>
   `data: ${JSON.stringify({ choices: [{ delta: { reasoning_content: text }, finish_reason: null }] })}\n\n`;
@@ -228,46 +225,5 @@ describe('messages made of parts', () => {
       { role: 'user', content: 'Earlier' },
       { role: 'user', content: 'Now' },
     ]);
-  });
-});
-
-describe('chatReducer', () => {
-  const cut = new ChatError('network', 'cut');
-
-  it('decides isConnected in one place: online and the last request reached the server', () => {
-    let state = initialChatState([], true);
-    expect(state.snapshot.isConnected).toBe(true);
-    state = chatReducer(state, {
-      type: 'retry',
-      retryState: { attempt: 1, maxRetries: 3, nextRetryAt: 0, error: cut },
-    });
-    expect(state.snapshot.isConnected).toBe(false);
-    state = chatReducer(state, { type: 'reached-server' });
-    expect(state.snapshot).toMatchObject({ isConnected: true, isConnecting: false, retryState: null });
-    state = chatReducer(state, { type: 'online', online: false });
-    expect(state.snapshot.isConnected).toBe(false);
-    state = chatReducer(state, { type: 'online', online: true });
-    expect(state.snapshot.isConnected).toBe(true);
-  });
-
-  it('a complete answer says the server is reached again, even one that showed nothing', () => {
-    let state = initialChatState([], true);
-    const message = toChatMessage({ id: 'a', role: 'assistant', content: '', status: 'error', createdAt: 0 });
-    state = chatReducer(state, { type: 'finish', message, error: cut, metrics: answerMetrics });
-    expect(state.snapshot.isConnected).toBe(false);
-    state = chatReducer(state, { type: 'start', messages: [message], messageId: 'b' });
-    state = chatReducer(state, {
-      type: 'finish',
-      message: { ...message, id: 'b', status: 'complete' },
-      error: null,
-      metrics: answerMetrics,
-    });
-    expect(state.snapshot.isConnected).toBe(true);
-  });
-
-  it('keeps the same snapshot when nothing a listener could see changed', () => {
-    const state = initialChatState([], true);
-    expect(chatReducer(state, { type: 'online', online: true }).snapshot).toBe(state.snapshot);
-    expect(chatReducer(state, { type: 'dismiss-error' }).snapshot).toBe(state.snapshot);
   });
 });

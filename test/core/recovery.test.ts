@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatError, type ChatErrorKind } from '../../src/core/errors.js';
-import { decideRecovery, type Attempt, type Progress, type Recovery } from '../../src/core/recovery.js';
+import { decideRecovery, type Attempt, type StreamFacts, type Recovery } from '../../src/core/recovery.js';
 
 const retry = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 3_000 };
 /** The top of each backoff window, so the table can name exact delays. */
@@ -8,15 +8,15 @@ const almostOne = () => 0.999_999;
 
 const error = (kind: ChatErrorKind, retryAfterMs?: number) =>
   new ChatError(kind, kind, retryAfterMs === undefined ? {} : { retryAfterMs });
-const fresh: Progress = { textSeen: false, lastEventId: '' };
-const shown: Progress = { textSeen: true, lastEventId: '' };
-const shownWithIds: Progress = { textSeen: true, lastEventId: '7' };
+const fresh: StreamFacts = { textSeen: false, lastEventId: '' };
+const shown: StreamFacts = { textSeen: true, lastEventId: '' };
+const shownWithIds: StreamFacts = { textSeen: true, lastEventId: '7' };
 const first: Attempt = { retries: 0, streaming: true, refreshed: false };
 
 interface Row {
   when: string;
   error: ChatError;
-  progress?: Progress;
+  facts?: StreamFacts;
   attempt?: Partial<Attempt>;
   canRefresh?: boolean;
   fallbackToNonStreaming?: boolean;
@@ -57,7 +57,7 @@ const matrix: Row[] = [
     fallbackToNonStreaming: false,
     then: { action: 'fail' },
   },
-  { when: '5xx after text without ids', error: error('server'), progress: shown, then: { action: 'fail' } },
+  { when: '5xx after text without ids', error: error('server'), facts: shown, then: { action: 'fail' } },
   {
     when: 'the non-streaming fallback fails',
     error: error('server'),
@@ -67,7 +67,7 @@ const matrix: Row[] = [
   {
     when: 'an error chunk after text, events had ids',
     error: chunkAfterText,
-    progress: { ...shownWithIds, errorAfterText: chunkAfterText },
+    facts: { ...shownWithIds, errorAfterText: chunkAfterText },
     then: { action: 'fail' },
   },
   {
@@ -75,36 +75,36 @@ const matrix: Row[] = [
     error: error('network'),
     then: { action: 'retry', delayMs: 499, resume: false },
   },
-  { when: 'network cut after text without ids', error: error('network'), progress: shown, then: { action: 'fail' } },
+  { when: 'network cut after text without ids', error: error('network'), facts: shown, then: { action: 'fail' } },
   {
     when: 'network cut after text with ids',
     error: error('network'),
-    progress: shownWithIds,
+    facts: shownWithIds,
     then: { action: 'retry', delayMs: 499, resume: true },
   },
   {
     when: "a cut with ids and the server's retry:",
     error: error('network'),
-    progress: { ...shownWithIds, serverRetryMs: 1_200 },
+    facts: { ...shownWithIds, serverRetryMs: 1_200 },
     then: { action: 'retry', delayMs: 1_200, resume: true },
   },
   {
     when: 'retry: above maxRetryAfterMs',
     error: error('network'),
-    progress: { ...shownWithIds, serverRetryMs: 90_000 },
+    facts: { ...shownWithIds, serverRetryMs: 90_000 },
     then: { action: 'retry', delayMs: 3_000, resume: true },
   },
   {
     when: 'a cut with ids, retries spent',
     error: error('network'),
-    progress: shownWithIds,
+    facts: shownWithIds,
     attempt: { retries: 3 },
     then: { action: 'fail' },
   },
   {
     when: 'a stall with ids',
     error: error('timeout'),
-    progress: shownWithIds,
+    facts: shownWithIds,
     then: { action: 'retry', delayMs: 499, resume: true },
   },
   { when: 'a stall before any text', error: error('timeout'), then: { action: 'retry', delayMs: 499, resume: false } },
@@ -138,7 +138,7 @@ describe('decideRecovery: the whole recovery matrix', () => {
   it.each(matrix)('$when → $then.action', (row) => {
     const recovery = decideRecovery(
       row.error,
-      row.progress ?? fresh,
+      row.facts ?? fresh,
       { ...first, ...row.attempt },
       {
         retry,

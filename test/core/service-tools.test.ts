@@ -335,6 +335,30 @@ describe('the tool loop', () => {
     expect(state().messages.at(-1)).toMatchObject({ status: 'complete', content: 'Checking. Sunny.' });
   });
 
+  it("an answer that goes on after a failure ends without the failure's error, on screen and in what is saved", async () => {
+    const saved = vi.fn();
+    const { service, state } = setup({
+      fallbackToNonStreaming: false,
+      tools: { get_weather: { execute: () => 'sun' } },
+      onMessagesChange: saved,
+    });
+    server.reply(
+      callTools([weather], 'Checking. '),
+      (x) => x.json(503, { error: { message: 'overloaded' } }),
+      streamAnswer(['Sunny.']),
+    );
+    service.send('Weather?');
+    await idle(service);
+    service.retry();
+    await idle(service);
+    const answer = state().messages.at(-1);
+    expect(answer).toMatchObject({ status: 'complete', content: 'Checking. Sunny.' });
+    expect(answer).not.toHaveProperty('error');
+    expect(state().error).toBeNull();
+    const [tree] = saved.mock.calls.at(-1) as [readonly { id: string; error?: unknown }[]];
+    expect(tree.find((message) => message.id === answer?.id)).not.toHaveProperty('error');
+  });
+
   it('sending a new message while a call waits tells the model the call got no answer', async () => {
     const { service, state } = setup({ tools: { send_email: {} } });
     server.reply(callTools([{ id: 'call_e', name: 'send_email', args: '{}' }]), streamAnswer(['Okay.']));

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { UpdateScheduler } from '../../src/core/frame-scheduler.js';
+import { CONTINUE_PROMPT } from '../../src/core/request.js';
 import { createChatService, type ChatServiceOptions } from '../../src/core/service.js';
 import { answer, createScriptedFetch, delta, settle, sse } from '../support/scripted-fetch.js';
 
@@ -258,21 +259,35 @@ describe('createChatService', () => {
     expect(state().insights).toEqual([insight]);
   });
 
-  it('measures each answer and reports it to onMetrics, which is the one switch for reporting', async () => {
+  it('measures each answer by its clock, keeps its usage and finish reason, and reports it to onMetrics', async () => {
     const onMetrics = vi.fn();
-    const { service, server, state } = setup({ onMetrics });
-    server.reply(() =>
-      sse(
-        delta('Hello'),
-        delta(' world', 'stop'),
-        'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}\n\n',
-      ),
-    );
+    let clock = 1_000;
+    const { service, server, state } = setup({ onMetrics, now: () => clock });
+    const body = server.stream();
     service.send('hi');
     await settle();
+    clock = 1_250;
+    body.push(delta('Hello'));
+    await settle();
+    clock = 2_250;
+    body.push(delta(' world', 'stop'));
+    body.push('data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}\n\n');
+    body.end();
+    await settle();
+    const usage = { promptTokens: 3, completionTokens: 2, totalTokens: 5 };
     const metrics = state().metrics;
-    expect(metrics).toMatchObject({ characters: 11, completionTokens: 2, retries: 0, usedFallback: false });
-    expect(metrics?.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(metrics).toEqual({
+      timeToFirstTokenMs: 250,
+      durationMs: 1_250,
+      chunks: 2,
+      characters: 11,
+      usage,
+      // Two tokens in the second from the first token to the end.
+      tokensPerSecond: 2,
+      retries: 0,
+      usedFallback: false,
+    });
+    expect(state().messages[1]).toMatchObject({ usage, finishReason: 'stop', metrics, createdAt: 1_000 });
     expect(onMetrics).toHaveBeenCalledWith(metrics, state().messages[1]);
 
     // Without a callback the metrics are still recorded, for the UI.
@@ -280,7 +295,54 @@ describe('createChatService', () => {
     other.server.reply(() => answer('x'));
     other.service.send('hi');
     await settle();
-    expect(other.state().metrics).not.toBeNull();
+    expect(other.state().metrics).toMatchObject({ characters: 1, usage: null, tokensPerSecond: null });
+  });
+
+  it('an answer cut by its length limit says so, and Continue appends what the model writes next to it', async () => {
+    const usage = (prompt: number, completion: number) =>
+      `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: prompt, completion_tokens: completion } })}\n\n`;
+    const { service, server, state } = setup({ maxTokens: 3 });
+    server.reply(() => sse(delta('Once upon a', 'length'), usage(4, 3), 'data: [DONE]\n\n'));
+    service.send('Tell me a story');
+    await settle();
+    const cut = state().messages[1];
+    expect(cut).toMatchObject({ status: 'complete', content: 'Once upon a', finishReason: 'length' });
+
+    server.reply(() => sse(delta(' time.', 'stop'), usage(9, 2), 'data: [DONE]\n\n'));
+    expect(service.continueAnswer()).toBe(true);
+    await settle();
+    expect(server.requests[1]?.body.messages).toEqual([
+      { role: 'user', content: 'Tell me a story' },
+      { role: 'assistant', content: 'Once upon a' },
+      { role: 'user', content: CONTINUE_PROMPT },
+    ]);
+    expect(state().messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(state().messages[1]).toMatchObject({
+      status: 'complete',
+      content: 'Once upon a time.',
+      finishReason: 'stop',
+      usage: { promptTokens: 13, completionTokens: 5, totalTokens: 18 },
+    });
+    // Not while an answer streams; a stopped answer goes on.
+    server.reply(() => answer('Another one.'));
+    service.send('Another');
+    expect(service.continueAnswer()).toBe(false);
+    await settle();
+    service.edit('m3', 'Another, shorter');
+    service.stop();
+    expect(state().messages.at(-1)).toMatchObject({ role: 'assistant', status: 'stopped' });
+    server.reply(() => answer(' More.'));
+    expect(service.continueAnswer()).toBe(true);
+    await settle();
+    expect(state().messages.at(-1)?.content).toBe(' More.');
+  });
+
+  it('keeps a content filter as the reason an answer ended', async () => {
+    const { service, server, state } = setup();
+    server.reply(() => sse(delta('I can', 'content_filter'), 'data: [DONE]\n\n'));
+    service.send('Something risky');
+    await settle();
+    expect(state().messages[1]).toMatchObject({ status: 'complete', finishReason: 'content_filter' });
   });
 
   it('records that the non-streaming fallback served the answer', async () => {

@@ -283,7 +283,7 @@ describe('the scenarios, through the real client', () => {
     expect(tokenize(SCENARIO_LONG_ANSWER).length).toBeGreaterThanOrEqual(2_000);
     const { answer } = await chat('long');
     expect(answer).toMatchObject({ content: SCENARIO_LONG_ANSWER, status: 'complete' });
-    expect(answer.metrics?.completionTokens).toBeGreaterThanOrEqual(2_000);
+    expect(answer.metrics?.usage?.completionTokens).toBeGreaterThanOrEqual(2_000);
   });
 
   it('insights: the insights and suggestions reach the chat beside a complete answer', async () => {
