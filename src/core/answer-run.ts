@@ -48,12 +48,13 @@ export class AnswerRun {
   readonly metrics: MetricsRecorder;
   /** The parts as they stood when the step's request went out: where a retry goes on from. */
   stepStart: readonly MessagePart[];
-  private shown: ChatMessage;
-  private readonly usageBefore: TokenUsage | undefined;
-  private finishReason: string | null = null;
-  private requests = 0;
-  private cancelShow: (() => void) | null = null;
-  private over = false;
+  #shown: ChatMessage;
+  readonly #usageBefore: TokenUsage | undefined;
+  #finishReason: string | null = null;
+  #requests = 0;
+  #cancelShow: (() => void) | null = null;
+  #over = false;
+  readonly #host: RunHost;
 
   /** The run continues its answer: its first request asks the model to go on. */
   readonly continues: boolean;
@@ -66,13 +67,14 @@ export class AnswerRun {
   constructor(
     readonly history: readonly ChatMessage[],
     message: ChatMessage,
-    private readonly host: RunHost,
+    host: RunHost,
     { parts = message.parts, continues = false }: RunStart = {},
   ) {
+    this.#host = host;
     this.continues = continues;
     const { error: _error, metrics: _metrics, finishReason: _reason, usage, ...rest } = message;
-    this.usageBefore = usage;
-    this.shown = withParts({ ...rest, status: 'streaming' }, parts);
+    this.#usageBefore = usage;
+    this.#shown = withParts({ ...rest, status: 'streaming' }, parts);
     this.parts = new LiveParts(host.now, parts);
     this.stepStart = parts;
     this.metrics = new MetricsRecorder(host.now);
@@ -80,24 +82,24 @@ export class AnswerRun {
 
   /** The run ended (finished, stopped, or its chat cleared): nothing it still hears counts. */
   get isOver(): boolean {
-    return this.over;
+    return this.#over;
   }
 
   /** The run's request under way is its first. */
   get onFirstRequest(): boolean {
-    return this.requests <= 1;
+    return this.#requests <= 1;
   }
 
   /** The streaming message with its parts as they stand (a new object only when they changed). */
   get message(): ChatMessage {
-    if (this.parts.parts !== this.shown.parts) this.shown = withParts(this.shown, this.parts.parts);
-    return this.shown;
+    if (this.parts.parts !== this.#shown.parts) this.#shown = withParts(this.#shown, this.parts.parts);
+    return this.#shown;
   }
 
   /** The next request of the answer goes out; returns its tool step. */
   nextRequest(): number {
-    if (this.requests++ > 0) this.host.dispatch({ type: 'next-request' });
-    this.finishReason = null;
+    if (this.#requests++ > 0) this.#host.dispatch({ type: 'next-request' });
+    this.#finishReason = null;
     this.stepStart = this.parts.parts;
     return this.parts.nextRequest();
   }
@@ -105,109 +107,105 @@ export class AnswerRun {
   /** Streams one request into the message. */
   async stream(request: ChatCompletionRequest, options: StreamOptions): Promise<void> {
     for await (const event of streamChatCompletion(request, { ...options, signal: this.controller.signal })) {
-      if (this.over) return;
-      this.receive(event);
+      if (this.#over) return;
+      this.#receive(event);
     }
   }
 
   /** Shows the streaming message as it stands, when it changed since it was last shown. */
   show(): void {
-    this.cancelShow?.();
-    this.cancelShow = null;
-    const before = this.shown;
-    if (this.message !== before) this.host.dispatch({ type: 'frame', message: this.shown });
+    this.#cancelShow?.();
+    this.#cancelShow = null;
+    const before = this.#shown;
+    if (this.message !== before) this.#host.dispatch({ type: 'frame', message: this.#shown });
   }
 
   /** Ends the run; returns the message in its final form. Calls still waiting stay so only on a complete answer. */
   end(status: MessageStatus, error: ChatError | null): ChatMessage & { metrics: AnswerMetrics } {
-    this.stop();
+    this.#stop();
     this.parts.close(status === 'complete');
     const metrics = this.metrics.finish();
-    const usage = sumUsage(this.usageBefore, metrics.usage);
+    const usage = sumUsage(this.#usageBefore, metrics.usage);
     return {
       ...this.message,
       status,
       metrics,
       ...(usage && { usage }),
-      ...(this.finishReason !== null && { finishReason: this.finishReason }),
+      ...(this.#finishReason !== null && { finishReason: this.#finishReason }),
       ...(error && { error }),
     };
   }
 
   /** Stops the run without a final message (the chat was cleared). */
   cancel(): void {
-    this.stop();
+    this.#stop();
     this.controller.abort();
   }
 
-  private stop(): void {
-    this.over = true;
-    this.cancelShow?.();
-    this.cancelShow = null;
+  #stop(): void {
+    this.#over = true;
+    this.#cancelShow?.();
+    this.#cancelShow = null;
   }
 
-  private receive(event: ChatStreamEvent): void {
+  #receive(event: ChatStreamEvent): void {
     const { metrics, parts } = this;
     switch (event.type) {
       case 'delta':
       case 'reasoning':
         parts.append(event.type === 'delta' ? 'text' : 'reasoning', event.content);
         metrics.text(event.content.length, event.type === 'delta');
-        return this.arrived();
+        return this.#arrived();
       case 'tool-call-delta':
         parts.toolCallDelta(event.id, event.name, event.argumentsDelta);
-        return this.arrived();
+        return this.#arrived();
       case 'tool-call':
         parts.toolCall(event.id, event.name, event.arguments);
-        return this.arrived();
+        return this.#arrived();
       case 'source':
         parts.source(event.source);
-        return this.arrived();
+        return this.#arrived();
       case 'insight':
-        if (this.host.settings().enableOptimization !== false)
-          this.host.dispatch({ type: 'insight', insight: event.insight });
-        return;
       case 'suggestion':
-        if (this.host.settings().enableOptimization !== false)
-          this.host.dispatch({ type: 'suggestion', suggestion: event.suggestion });
+        if (this.#host.settings().enableOptimization !== false) this.#host.dispatch(event);
         return;
       case 'usage':
         return metrics.addUsage(event.usage);
       case 'retry':
         metrics.retry();
-        return this.host.dispatch({
+        return this.#host.dispatch({
           type: 'retry',
           retryState: {
             attempt: event.attempt,
-            maxRetries: this.host.settings().maxRetries,
-            nextRetryAt: this.host.now() + event.delayMs,
+            maxRetries: this.#host.settings().maxRetries,
+            nextRetryAt: this.#host.now() + event.delayMs,
             error: event.error,
           },
         });
       case 'fallback':
         metrics.fallback();
-        return this.host.dispatch({ type: 'fallback' });
+        return this.#host.dispatch(event);
       case 'finish':
-        this.finishReason = event.reason;
+        this.#finishReason = event.reason;
     }
   }
 
   /** Something the user will see arrived: the first of a try also says that the server answered. */
-  private arrived(): void {
-    if (!this.host.awaitsFirstByte()) return this.scheduleShow();
+  #arrived(): void {
+    if (!this.#host.awaitsFirstByte()) return this.#scheduleShow();
     this.show();
-    this.host.dispatch({ type: 'reached-server' });
+    this.#host.dispatch({ type: 'reached-server' });
   }
 
-  private scheduleShow(): void {
-    if (this.cancelShow) return;
+  #scheduleShow(): void {
+    if (this.#cancelShow) return;
     let ran = false;
-    const cancel = (this.host.settings().scheduleUpdate ?? nextFrame)(() => {
+    const cancel = (this.#host.settings().scheduleUpdate ?? nextFrame)(() => {
       ran = true;
-      this.cancelShow = null;
-      if (!this.over) this.show();
+      this.#cancelShow = null;
+      if (!this.#over) this.show();
     });
     // A scheduler that runs the update at once (batching off) has nothing left to cancel.
-    if (!ran) this.cancelShow = cancel;
+    if (!ran) this.#cancelShow = cancel;
   }
 }

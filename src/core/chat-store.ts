@@ -6,24 +6,24 @@ import type { ChatMessage } from './messages.js';
  * listeners hear of a change only when the snapshot did change.
  */
 export class ChatStore {
-  private state: ChatState;
-  private readonly listeners = new Set<() => void>();
+  #state: ChatState;
+  readonly #listeners = new Set<() => void>();
 
   constructor(messages: readonly ChatMessage[], online: boolean) {
-    this.state = initialChatState(messages, online);
+    this.#state = initialChatState(messages, online);
   }
 
-  readonly getSnapshot = (): ChatSnapshot => this.state.snapshot;
+  readonly getSnapshot = (): ChatSnapshot => this.#state.snapshot;
 
   readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   };
 
   dispatch(action: ChatAction): void {
-    const previous = this.state.snapshot;
-    this.state = chatReducer(this.state, action);
-    if (this.state.snapshot === previous) return;
-    for (const listener of [...this.listeners]) listener();
+    const previous = this.#state.snapshot;
+    this.#state = chatReducer(this.#state, action);
+    if (this.#state.snapshot === previous) return;
+    for (const listener of [...this.#listeners]) listener();
   }
 }

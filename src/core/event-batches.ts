@@ -16,6 +16,18 @@ export interface StreamState extends StreamFacts {
   sourceUrls: Set<string>;
 }
 
+/** What an answer's first try starts from: nothing seen yet. */
+export function newStreamState(): StreamState {
+  return {
+    textSeen: false,
+    lastEventId: '',
+    usage: null,
+    toolCalls: new Map(),
+    wireIndexes: new Map(),
+    sourceUrls: new Set(),
+  };
+}
+
 /** A tool call as far as it has streamed. Its id is fixed at its first fragment (made from its index if none came). */
 export interface ToolCallSoFar {
   index: number;

@@ -7,9 +7,9 @@ import type { ChatMessage } from './messages.js';
  * Changes are structural (a message added, replaced, removed, a branch chosen); streaming text never goes through here.
  */
 export class MessageTree {
-  private readonly byId = new Map<string, ChatMessage>();
-  private readonly children = new Map<string | null, string[]>();
-  private readonly chosen = new Map<string | null, string>();
+  readonly #byId = new Map<string, ChatMessage>();
+  readonly #children = new Map<string | null, string[]>();
+  readonly #chosen = new Map<string | null, string>();
 
   /**
    * @param messages every message, parents before children; a message without `parentId` follows the one before it
@@ -21,60 +21,60 @@ export class MessageTree {
     for (const message of messages) {
       let parentId = message.parentId === undefined ? previous : message.parentId;
       // A parent that is not (yet) known: the message follows the one before it rather than being lost.
-      if (parentId !== null && !this.byId.has(parentId)) parentId = previous;
+      if (parentId !== null && !this.#byId.has(parentId)) parentId = previous;
       this.add(message.parentId === parentId ? message : { ...message, parentId });
       previous = message.id;
     }
     const head = headId ?? previous;
-    if (head !== null && this.byId.has(head)) this.choosePathTo(head);
+    if (head !== null && this.#byId.has(head)) this.#choosePathTo(head);
   }
 
   get(id: string): ChatMessage | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   /** Adds a message under its parent and shows it (a new sibling becomes the chosen one). */
   add(message: ChatMessage): void {
     const parentId = message.parentId ?? null;
-    this.byId.set(message.id, message);
-    const siblings = this.children.get(parentId);
+    this.#byId.set(message.id, message);
+    const siblings = this.#children.get(parentId);
     if (siblings) siblings.push(message.id);
-    else this.children.set(parentId, [message.id]);
-    this.chosen.set(parentId, message.id);
+    else this.#children.set(parentId, [message.id]);
+    this.#chosen.set(parentId, message.id);
   }
 
   /** Puts a new version of a message in its place (same id). */
   replace(message: ChatMessage): void {
-    if (this.byId.has(message.id)) this.byId.set(message.id, message);
+    if (this.#byId.has(message.id)) this.#byId.set(message.id, message);
   }
 
   /** Takes a message and everything under it out of the tree (a failed answer that a retry replaces). */
   remove(id: string): void {
-    const message = this.byId.get(id);
+    const message = this.#byId.get(id);
     if (!message) return;
-    for (const child of [...(this.children.get(id) ?? [])]) this.remove(child);
-    this.children.delete(id);
-    this.chosen.delete(id);
-    this.byId.delete(id);
+    for (const child of [...(this.#children.get(id) ?? [])]) this.remove(child);
+    this.#children.delete(id);
+    this.#chosen.delete(id);
+    this.#byId.delete(id);
     const parentId = message.parentId ?? null;
-    const siblings = (this.children.get(parentId) ?? []).filter((sibling) => sibling !== id);
-    if (siblings.length > 0) this.children.set(parentId, siblings);
-    else this.children.delete(parentId);
-    if (this.chosen.get(parentId) === id) {
+    const siblings = (this.#children.get(parentId) ?? []).filter((sibling) => sibling !== id);
+    if (siblings.length > 0) this.#children.set(parentId, siblings);
+    else this.#children.delete(parentId);
+    if (this.#chosen.get(parentId) === id) {
       const last = siblings.at(-1);
-      if (last === undefined) this.chosen.delete(parentId);
-      else this.chosen.set(parentId, last);
+      if (last === undefined) this.#chosen.delete(parentId);
+      else this.#chosen.set(parentId, last);
     }
   }
 
   /** Shows the sibling at `index` among the siblings of `messageId` (and below it, the branch last shown there). */
   choose(messageId: string, index: number): boolean {
-    const message = this.byId.get(messageId);
+    const message = this.#byId.get(messageId);
     if (!message) return false;
     const parentId = message.parentId ?? null;
-    const sibling = this.children.get(parentId)?.[index];
+    const sibling = this.#children.get(parentId)?.[index];
     if (sibling === undefined) return false;
-    this.chosen.set(parentId, sibling);
+    this.#chosen.set(parentId, sibling);
     return true;
   }
 
@@ -84,16 +84,16 @@ export class MessageTree {
    */
   path(): ChatMessage[] {
     const path: ChatMessage[] = [];
-    for (let id = this.chosen.get(null); id !== undefined; id = this.chosen.get(id)) {
-      const message = this.byId.get(id);
+    for (let id = this.#chosen.get(null); id !== undefined; id = this.#chosen.get(id)) {
+      const message = this.#byId.get(id);
       if (!message) break;
-      const siblings = this.children.get(message.parentId ?? null) ?? [id];
+      const siblings = this.#children.get(message.parentId ?? null) ?? [id];
       const branch = { index: siblings.indexOf(id), count: siblings.length };
       const current =
         message.branch?.index === branch.index && message.branch.count === branch.count
           ? message
           : { ...message, branch };
-      if (current !== message) this.byId.set(id, current);
+      if (current !== message) this.#byId.set(id, current);
       path.push(current);
     }
     return path;
@@ -102,19 +102,19 @@ export class MessageTree {
   /** The id of the last message of the shown path. */
   headId(): string | null {
     let head: string | null = null;
-    for (let id = this.chosen.get(null); id !== undefined; id = this.chosen.get(id)) head = id;
+    for (let id = this.#chosen.get(null); id !== undefined; id = this.#chosen.get(id)) head = id;
     return head;
   }
 
   /** Every message, parents before children, in the order they were added. */
   all(): ChatMessage[] {
-    return [...this.byId.values()];
+    return [...this.#byId.values()];
   }
 
   /** Chooses every branch on the way from the root to `id`. */
-  private choosePathTo(id: string): void {
-    for (let message = this.byId.get(id); message; message = this.byId.get(message.parentId ?? '')) {
-      this.chosen.set(message.parentId ?? null, message.id);
+  #choosePathTo(id: string): void {
+    for (let message = this.#byId.get(id); message; message = this.#byId.get(message.parentId ?? '')) {
+      this.#chosen.set(message.parentId ?? null, message.id);
       if (message.parentId == null) break;
     }
   }

@@ -22,50 +22,53 @@ export interface AnswerMetrics {
 
 /** Counts one answer as it streams; `finish` turns the counts into {@link AnswerMetrics}. */
 export class MetricsRecorder {
-  private readonly startedAt: number;
-  private firstTokenAt: number | null = null;
-  private chunks = 0;
-  private characters = 0;
-  private usage: TokenUsage | null = null;
-  private retries = 0;
-  private usedFallback = false;
+  readonly #startedAt: number;
+  #firstTokenAt: number | null = null;
+  #chunks = 0;
+  #characters = 0;
+  #usage: TokenUsage | null = null;
+  #retries = 0;
+  #usedFallback = false;
 
-  constructor(private readonly now: () => number) {
-    this.startedAt = now();
+  readonly #now: () => number;
+
+  constructor(now: () => number) {
+    this.#now = now;
+    this.#startedAt = now();
   }
 
   text(characters: number, isAnswer: boolean): void {
-    this.firstTokenAt ??= this.now();
-    this.chunks += 1;
-    if (isAnswer) this.characters += characters;
+    this.#firstTokenAt ??= this.#now();
+    this.#chunks += 1;
+    if (isAnswer) this.#characters += characters;
   }
 
   /** One request's usage (each request of a tool loop reports its own). */
   addUsage(usage: TokenUsage): void {
-    this.usage = sumUsage(this.usage, usage);
+    this.#usage = sumUsage(this.#usage, usage);
   }
 
   retry(): void {
-    this.retries += 1;
+    this.#retries += 1;
   }
 
   fallback(): void {
-    this.usedFallback = true;
+    this.#usedFallback = true;
   }
 
   finish(): AnswerMetrics {
-    const end = this.now();
-    const generatingMs = this.firstTokenAt === null ? 0 : end - this.firstTokenAt;
+    const end = this.#now();
+    const generatingMs = this.#firstTokenAt === null ? 0 : end - this.#firstTokenAt;
     return {
-      timeToFirstTokenMs: this.firstTokenAt === null ? null : this.firstTokenAt - this.startedAt,
-      durationMs: end - this.startedAt,
-      chunks: this.chunks,
-      characters: this.characters,
-      usage: this.usage,
+      timeToFirstTokenMs: this.#firstTokenAt === null ? null : this.#firstTokenAt - this.#startedAt,
+      durationMs: end - this.#startedAt,
+      chunks: this.#chunks,
+      characters: this.#characters,
+      usage: this.#usage,
       tokensPerSecond:
-        this.usage !== null && generatingMs > 0 ? (this.usage.completionTokens * 1000) / generatingMs : null,
-      retries: this.retries,
-      usedFallback: this.usedFallback,
+        this.#usage !== null && generatingMs > 0 ? (this.#usage.completionTokens * 1000) / generatingMs : null,
+      retries: this.#retries,
+      usedFallback: this.#usedFallback,
     };
   }
 }

@@ -111,7 +111,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   }
 
   /** A new answer under `parentId`, shown in place of its siblings. */
-  function answer(parentId: string | null): void {
+  function answerUnder(parentId: string | null): void {
     tree.add(emptyAnswer(maker(), parentId));
     const path = tree.path();
     streamInto(path.slice(0, -1), path.at(-1)!);
@@ -160,7 +160,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const post = (parts: readonly FilePart[]) => {
         const user = userTurn(maker(), tree.headId(), text, parts);
         tree.add(user);
-        answer(user.id);
+        answerUnder(user.id);
       };
       // Parts read already go at once, so the message shows in the same tick.
       if (files.every((file) => !(file instanceof Blob))) post(files as readonly FilePart[]);
@@ -179,12 +179,12 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const last = messages.at(-1);
       if (run || !last || (last.role === 'assistant' && last.status !== 'error' && last.status !== 'interrupted'))
         return;
-      if (last.role !== 'assistant') return answer(last.id);
+      if (last.role !== 'assistant') return answerUnder(last.id);
       if (last.parentId == null) return;
       if (resumable?.messageId === last.id)
         return streamInto(messages.slice(0, -1), last, { parts: resumable.parts, continues: resumable.continues });
       tree.remove(last.id);
-      answer(last.parentId);
+      answerUnder(last.parentId);
     },
     continueAnswer() {
       const messages = store.getSnapshot().messages;
@@ -201,9 +201,9 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
           ? store.getSnapshot().messages.findLast((m) => m.role === 'assistant')
           : tree.get(messageId);
       if (!target) return;
-      if (target.role !== 'assistant') return answer(target.id);
+      if (target.role !== 'assistant') return answerUnder(target.id);
       // An answer to nothing (a greeting the host put first) has nothing to answer again.
-      if (target.parentId != null) answer(target.parentId);
+      if (target.parentId != null) answerUnder(target.parentId);
     },
     edit(messageId, text) {
       const target = tree.get(messageId);
@@ -212,7 +212,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
       const files = target.parts.filter((part) => part.type === 'file');
       const user = userTurn(maker(), target.parentId ?? null, text, files);
       tree.add(user);
-      answer(user.id);
+      answerUnder(user.id);
       return true;
     },
     switchBranch(messageId, index) {

@@ -1,6 +1,6 @@
 import { abortable, abortedError, sleep } from './abort.js';
 import { ChatError, isCutOff } from './errors.js';
-import { collect, eventStreamBatches, type StreamState } from './event-batches.js';
+import { collect, eventStreamBatches, newStreamState, type StreamState } from './event-batches.js';
 import { errorFromResponse } from './http-error.js';
 import { idleClock } from './idle-clock.js';
 import { interpretCompletion } from './protocol.js';
@@ -169,14 +169,7 @@ export async function* streamChatCompletion(
   const { signal = new AbortController().signal, fallbackToNonStreaming = true } = options;
   const retry = { ...defaultRetryOptions, ...options.retry };
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
-  const state: StreamState = {
-    textSeen: false,
-    lastEventId: '',
-    usage: null,
-    toolCalls: new Map(),
-    wireIndexes: new Map(),
-    sourceUrls: new Set(),
-  };
+  const state = newStreamState();
   const context: Context = { request, options, state, log };
 
   let retries = 0;

@@ -14,8 +14,10 @@ export function useChatActions(): ChatActions {
   return useMemo<ChatActions>(
     () => ({
       send: (...args) => latest.current.send(...args),
+      fileRules: () => latest.current.fileRules(),
       stop: () => latest.current.stop(),
       retry: () => latest.current.retry(),
+      continueAnswer: () => latest.current.continueAnswer(),
       regenerate: (messageId) => latest.current.regenerate(messageId),
       edit: (messageId, text) => latest.current.edit(messageId, text),
       switchBranch: (messageId, index) => latest.current.switchBranch(messageId, index),

@@ -33,23 +33,20 @@ export function toChatResult(service: ChatService, snapshot: ChatSnapshot): UseS
   return { ...snapshot, service, ...actionsOf(service) };
 }
 
-/** What a chat can be asked to do; the service's own (bound) methods. */
-export type ChatActions = Pick<
-  ChatService,
-  | 'send'
-  | 'stop'
-  | 'retry'
-  | 'regenerate'
-  | 'edit'
-  | 'switchBranch'
-  | 'rate'
-  | 'addToolResult'
-  | 'dismissError'
-  | 'clear'
->;
+/**
+ * What a chat can be asked to do, and the rules its files must meet (`fileRules`, for a host's own composer): every
+ * method of the service but its store and lifecycle, bound.
+ */
+export type ChatActions = Omit<ChatService, 'getSnapshot' | 'subscribe' | 'setOptions' | 'attach'>;
 
 /** The actions of a service, as the hook's result gives them. */
 export function actionsOf(service: ChatService): ChatActions {
-  const { send, stop, retry, regenerate, edit, switchBranch, rate, addToolResult, dismissError, clear } = service;
-  return { send, stop, retry, regenerate, edit, switchBranch, rate, addToolResult, dismissError, clear };
+  const {
+    getSnapshot: _snapshot,
+    subscribe: _subscribe,
+    setOptions: _setOptions,
+    attach: _attach,
+    ...actions
+  } = service;
+  return actions;
 }

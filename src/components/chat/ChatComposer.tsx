@@ -1,8 +1,7 @@
 'use client';
 import { forwardRef, useRef, useState, type ReactElement } from 'react';
-import { toFilePart } from '../../core/attachments.js';
+import { readFiles } from '../../core/attachments.js';
 import type { FilePart } from '../../core/messages.js';
-import { useChatService } from '../../react/ChatProvider.js';
 import { useChatActions } from '../../react/use-chat-actions.js';
 import { useChatSelector } from '../../react/use-chat-selector.js';
 import { ComposerForm, type ComposerFormProps } from '../ComposerForm.js';
@@ -42,8 +41,7 @@ export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(funct
   const { draft, setDraft } = useComposerDraft('ChatComposer');
   const { textareaRef } = useComposerActions('ChatComposer');
   const isStreaming = useChatSelector((s) => s.isStreaming);
-  const service = useChatService('ChatComposer');
-  const { send, stop } = useChatActions();
+  const { send, stop, fileRules } = useChatActions();
   const text = useLabels('chat', chatEn, labels);
   const [attachments, setAttachments] = useState<readonly File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -69,7 +67,7 @@ export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(funct
             }
           : undefined
       }
-      fileRules={service.fileRules()}
+      fileRules={fileRules()}
       problem={problem}
       disabled={disabled}
       labels={labels}
@@ -78,14 +76,10 @@ export const ChatComposer = forwardRef<HTMLFormElement, ChatComposerProps>(funct
         if (files.length === 0) return post(message, []);
         if (reading.current) return;
         reading.current = true;
-        void Promise.allSettled(files.map(toFilePart)).then((results) => {
+        void readFiles(files).then((read) => {
           reading.current = false;
-          const unreadable = results.findIndex((result) => result.status === 'rejected');
-          if (unreadable >= 0) return setProblem(text.fileUnreadable(files[unreadable]?.name ?? ''));
-          post(
-            message,
-            results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
-          );
+          if ('parts' in read) post(message, read.parts);
+          else setProblem(text.fileUnreadable(read.unreadable.name));
         });
       }}
       onStop={stop}
