@@ -1,4 +1,10 @@
-import type { FilePart, MessagePart, SourcePart, ToolCallPart } from '../../core/messages.js';
+import {
+  appendText,
+  type FilePart,
+  type MessagePart,
+  type SourcePart,
+  type ToolCallPart,
+} from '../../core/messages.js';
 
 /** One block of a message as it is shown: a run of text, a run of reasoning, or one tool call. */
 export type MessageSegment =
@@ -16,28 +22,21 @@ export function segmentsOf(parts: readonly MessagePart[]): {
   sources: SourcePart[];
   files: FilePart[];
 } {
-  const segments: MessageSegment[] = [];
+  let body: MessagePart[] = [];
   const sources: SourcePart[] = [];
   const files: FilePart[] = [];
   for (const part of parts) {
     if (part.type === 'source') sources.push(part);
     else if (part.type === 'file') files.push(part);
-    else if (part.type === 'tool-call') segments.push({ kind: 'tool-call', call: part });
-    else if (part.type === 'reasoning' && part.text !== '') {
-      const last = segments.at(-1);
-      const text = last?.kind === 'reasoning' ? last.text + part.text : part.text;
-      const durationMs =
-        part.durationMs === undefined
-          ? undefined
-          : part.durationMs + (last?.kind === 'reasoning' ? (last.durationMs ?? 0) : 0);
-      const segment = { kind: 'reasoning' as const, text, ...(durationMs !== undefined && { durationMs }) };
-      if (last?.kind === 'reasoning') segments[segments.length - 1] = segment;
-      else segments.push(segment);
-    } else if (part.type === 'text' && part.text !== '') {
-      const last = segments.at(-1);
-      if (last?.kind === 'text') segments[segments.length - 1] = { kind: 'text', text: last.text + part.text };
-      else segments.push({ kind: 'text', text: part.text });
-    }
+    else if (part.type === 'tool-call') body.push(part);
+    else if (part.text !== '') body = appendText(body, part);
   }
+  const segments = body.flatMap((part): MessageSegment[] => {
+    if (part.type === 'tool-call') return [{ kind: 'tool-call', call: part }];
+    if (part.type === 'text') return [{ kind: 'text', text: part.text }];
+    if (part.type !== 'reasoning') return [];
+    const { text, durationMs } = part;
+    return [{ kind: 'reasoning', text, ...(durationMs !== undefined && { durationMs }) }];
+  });
   return { segments, sources, files };
 }
