@@ -64,12 +64,20 @@ describe('messages made of parts', () => {
       queueMicrotask(callback);
       return () => {};
     };
-    const service = createChatService({ fetch: server.fetch, endpoint: 'http://chat.test', scheduleUpdate: soon });
+    let clock = 0;
+    const service = createChatService({
+      fetch: server.fetch,
+      endpoint: 'http://chat.test',
+      scheduleUpdate: soon,
+      now: () => clock,
+    });
     const body = server.stream();
     service.send('Why?');
     await settle();
+    clock = 100;
     body.push(reasoning('Because '));
     await settle();
+    clock = 2_600;
     body.push(text('It is so.'));
     await settle();
     const live = service.getSnapshot().messages.at(-1);
@@ -82,7 +90,8 @@ describe('messages made of parts', () => {
     const done = service.getSnapshot().messages.at(-1);
     expect(done).toMatchObject({ status: 'complete', content: 'It is so.' });
     expect(done?.parts[0]).toMatchObject({ type: 'reasoning', text: 'Because ' });
-    expect((done?.parts[0] as { durationMs?: number }).durationMs).toBeGreaterThanOrEqual(0);
+    // From its first reasoning token to the first answer token.
+    expect((done?.parts[0] as { durationMs?: number }).durationMs).toBe(2_500);
     expect(service.getSnapshot().streamingContent).toBe('');
   });
 
