@@ -91,6 +91,12 @@ export interface MessageBubbleLabels {
   stopped: string;
   /** Under an answer the connection cut short. @default "Connection lost before the answer was complete" */
   interrupted: string;
+  /** Under an answer that hit its length limit (`maxTokens`). @default "The answer hit its length limit" */
+  lengthLimit: string;
+  /** Asks the model to go on with an answer that hit its length limit. @default "Continue" */
+  continue: string;
+  /** Under an answer the provider's content filter ended. @default "The provider's content filter stopped this answer" */
+  contentFiltered: string;
   /** Read before a remote image that waits for the user (its alt text and host follow). @default "Show image" */
   showImage: string;
   /** An image without alt text. @default "Image" */

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import type { ChatError } from '../../core/errors.js';
 import type { MessageStatus } from '../../core/messages.js';
 import { useLabels, type ErrorToastLabels, type MessageBubbleLabels } from '../labels.js';
+import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
 import { LineIcon } from '../lib/line-icon.js';
 import { describeError } from './describe-error.js';
@@ -14,8 +15,15 @@ import { RetryButton } from './RetryButton.js';
 import { errorToastEn, messageBubbleEn } from '../labels-en.js';
 
 export interface AnswerNoticeProps {
-  /** The answer's status: a notice shows for `error`, `interrupted` and `stopped` only. */
+  /**
+   * The answer's status: a notice shows for `error`, `interrupted` and `stopped`, and for a `complete` answer that the
+   * model ended at its length limit or the provider's content filter ended (`finishReason`).
+   */
   status: MessageStatus;
+  /** Why the model ended the answer (`message.finishReason`). */
+  finishReason?: string | undefined;
+  /** Asks the model to go on with an answer that hit its length limit. No Continue button without it. */
+  onContinue?: (() => void) | undefined;
   /** What failed (a failed or interrupted answer carries it). */
   error?: ChatError | undefined;
   /** Asks again; shown when trying again can help. */
@@ -36,6 +44,8 @@ export interface AnswerNoticeProps {
  */
 export function AnswerNotice({
   status,
+  finishReason,
+  onContinue,
   error,
   onRetry,
   onAuthRequired,
@@ -69,21 +79,42 @@ export function AnswerNotice({
       </div>
     );
   }
-  if (status !== 'interrupted' && status !== 'stopped') return null;
-  const cut = status === 'interrupted';
+  const ended = status === 'complete' ? finishReason : status;
+  // A finish reason is the provider's word: only the reasons we know have a note (not `toString`, say).
+  const note = ended && Object.hasOwn(notes, ended) ? notes[ended] : undefined;
+  if (!note) return null;
+  const cut = ended === 'interrupted';
   return (
     <p
       data-slot="message-status"
+      data-reason={ended}
       className="pc:m-0 pc:flex pc:flex-wrap pc:items-center pc:gap-x-2 pc:gap-y-1 pc:text-xs pc:text-muted-foreground"
     >
-      <LineIcon
-        d={errorIconPaths[cut ? 'network' : 'aborted']}
-        className={cn('pc:size-3.5 pc:shrink-0', cut && 'pc:text-warning')}
-      />
-      <span>{cut ? text.interrupted : text.stopped}</span>
+      <LineIcon d={note.icon} className={cn('pc:size-3.5 pc:shrink-0', cut && 'pc:text-warning')} />
+      <span>{text[note.label]}</span>
       {cut && error && onRetry && (
         <RetryButton key={keyOf(error)} error={error} onRetry={onRetry} variant="outline" labels={errorLabels} />
+      )}
+      {ended === 'length' && onContinue && (
+        <button
+          type="button"
+          data-slot="continue"
+          onClick={onContinue}
+          className={buttonVariants({ variant: 'outline', size: 'sm' })}
+        >
+          {text.continue}
+        </button>
       )}
     </p>
   );
 }
+
+/** The quiet footer of an answer that ended short of complete, by how it ended. */
+const notes: Record<string, { icon: string; label: 'interrupted' | 'stopped' | 'lengthLimit' | 'contentFiltered' }> = {
+  interrupted: { icon: errorIconPaths.network, label: 'interrupted' },
+  stopped: { icon: errorIconPaths.aborted, label: 'stopped' },
+  // A ruler's end: the answer reached the length it was allowed.
+  length: { icon: 'M4 12h13M17 6v12M21 9v6', label: 'lengthLimit' },
+  // A shield: the provider's filter withheld the rest.
+  content_filter: { icon: 'M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6z', label: 'contentFiltered' },
+};
