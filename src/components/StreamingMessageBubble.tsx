@@ -5,6 +5,7 @@ import { toChatMessage, type ChatMessageInput, type MessageFeedback, type Messag
 import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { AnswerNotice } from './errors/AnswerNotice.js';
 import { ChatLabelsProvider, useLabels, type MessageBubbleLabels } from './labels.js';
+import { DisclosureChevron } from './lib/chevron-icon.js';
 import { cn } from './lib/cn.js';
 import { segmentsOf } from './lib/message-segments.js';
 import { Markdown } from './markdown/Markdown.js';
@@ -185,20 +186,7 @@ export const StreamingMessageBubble = memo(
                     className="pc:group pc:text-muted-foreground"
                   >
                     <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-                      {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-                      <svg
-                        viewBox="0 0 16 16"
-                        aria-hidden="true"
-                        className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-                      >
-                        <path
-                          d="m6 3 5 5-5 5"
-                          fill="none"
-                          stroke="currentColor"
-                          strokeWidth="2"
-                          strokeLinecap="round"
-                        />
-                      </svg>
+                      <DisclosureChevron />
                       {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
                       {streaming
                         ? text.thinkingNow
