@@ -2,7 +2,6 @@
 import { cva } from 'class-variance-authority';
 import { forwardRef, memo, useMemo, type ComponentProps, type ReactElement } from 'react';
 import { toChatMessage, type ChatMessageInput, type MessageFeedback, type MessageStatus } from '../core/messages.js';
-import { EgyptianLoadingAnimation } from './EgyptianLoadingAnimation.js';
 import { AnswerNotice } from './errors/AnswerNotice.js';
 import { ChatLabelsProvider, useLabels, type MessageBubbleLabels } from './labels.js';
 import { cn } from './lib/cn.js';
@@ -12,6 +11,7 @@ import { MessageActions } from './MessageActions.js';
 import { BranchPicker } from './parts/BranchPicker.js';
 import { EditableUserMessage } from './parts/EditableUserMessage.js';
 import { MessageFiles } from './parts/MessageFiles.js';
+import { ReasoningView } from './parts/ReasoningView.js';
 import { SourceList } from './parts/SourceList.js';
 import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-renderers.js';
 import { ToolCallView } from './parts/ToolCallView.js';
@@ -178,41 +178,13 @@ export const StreamingMessageBubble = memo(
               if (segment.kind === 'text') return body(segment.text, streaming, index);
               if (segment.kind === 'reasoning')
                 return (
-                  <details
+                  <ReasoningView
                     key={index}
-                    data-slot="message-reasoning"
-                    open={streaming || undefined}
-                    className="pc:group pc:text-muted-foreground"
-                  >
-                    <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
-                      {/* A flex summary loses its native marker: this chevron says "folds", pointing along the text. */}
-                      <svg
-                        viewBox="0 0 16 16"
-                        aria-hidden="true"
-                        className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-                      >
-                        <path
-                          d="m6 3 5 5-5 5"
-                          fill="none"
-                          stroke="currentColor"
-                          strokeWidth="2"
-                          strokeLinecap="round"
-                        />
-                      </svg>
-                      {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-                      {streaming
-                        ? text.thinkingNow
-                        : segment.durationMs !== undefined
-                          ? text.thoughtFor(Math.max(1, Math.round(segment.durationMs / 1000)))
-                          : text.thinking}
-                    </summary>
-                    <Markdown
-                      streaming={streaming}
-                      className="pc:mt-2 pc:border-s-2 pc:border-border pc:ps-3 pc:text-xs pc:leading-relaxed"
-                    >
-                      {segment.text}
-                    </Markdown>
-                  </details>
+                    reasoning={segment}
+                    streaming={streaming}
+                    showEgyptianLoader={showEgyptianLoader}
+                    labels={labels}
+                  />
                 );
               const { call } = segment;
               const Renderer = rendererFor(renderers, call.toolName) ?? ToolCallView;

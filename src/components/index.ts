@@ -25,6 +25,8 @@ export { StreamingMessageBubble, messageBubbleVariants } from './StreamingMessag
 export type { StreamingMessageBubbleProps } from './StreamingMessageBubble.js';
 export { ToolCallView, toolCallVariants } from './parts/ToolCallView.js';
 export type { ToolCallViewProps } from './parts/ToolCallView.js';
+export { ReasoningView } from './parts/ReasoningView.js';
+export type { ReasoningViewProps } from './parts/ReasoningView.js';
 export { ToolApproval } from './parts/ToolApproval.js';
 export type { ToolApprovalProps } from './parts/ToolApproval.js';
 export { SourceList } from './parts/SourceList.js';

@@ -1,11 +1,12 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MotionGlobalConfig } from 'framer-motion';
 import { describe, expect, it, vi } from 'vitest';
+import { ChatComposer, ChatMessageView, ChatRoot, ChatTranscript } from '../../src/components/chat/index.js';
 import { ErrorToast } from '../../src/components/ErrorToast.js';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import { composeEventHandlers } from '../../src/components/lib/compose-event-handlers.js';
 import { ChatError } from '../../src/core/errors.js';
-import { createScriptedFetch, settle } from '../support/scripted-fetch.js';
+import { answer, createScriptedFetch, settle } from '../support/scripted-fetch.js';
 
 describe('composeEventHandlers', () => {
   it("runs the host's handler, then ours unless the host prevented the default", () => {
@@ -107,5 +108,43 @@ describe('host handlers add to ours', () => {
       vi.useRealTimers();
       MotionGlobalConfig.skipAnimations = false;
     }
+  });
+
+  it("a host's onRetry and onFeedback on ChatMessageView run before the chat's own retry and rating, not instead", async () => {
+    const server = createScriptedFetch();
+    server.reply(() => Response.json({ error: { message: 'down' } }, { status: 503 }));
+    const calls: string[] = [];
+    const onRetry = vi.fn(() => calls.push(`host retry, ${server.requests.length} request`));
+    const onFeedback = vi.fn();
+    const Message = ({ messageId }: { messageId: string }) => (
+      <ChatMessageView messageId={messageId} onRetry={onRetry} onFeedback={onFeedback} />
+    );
+    render(
+      <ChatRoot
+        options={{ fetch: server.fetch, endpoint: '/chat', retry: { maxRetries: 0 }, fallbackToNonStreaming: false }}
+      >
+        <ChatTranscript messageComponent={Message} />
+        <ChatComposer />
+      </ChatRoot>,
+    );
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(box, { target: { value: 'Hello' } });
+    await act(async () => {
+      fireEvent.keyDown(box, { key: 'Enter' });
+      await settle();
+    });
+    server.reply(() => answer('Back again.'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+      await settle();
+    });
+    expect(calls).toEqual(['host retry, 1 request']);
+    expect(server.requests).toHaveLength(2);
+    const answerView = screen.getAllByRole('article').at(-1)!;
+    expect(answerView).toHaveTextContent('Back again.');
+
+    fireEvent.click(within(answerView).getByRole('button', { name: 'Good answer' }));
+    expect(onFeedback).toHaveBeenCalledWith('up');
+    expect(within(answerView).getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -10,8 +10,8 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
-import { messageIds as idsOf } from '../../core/message-list.js';
 import { shallowEqual, useChatSelector } from '../../react/use-chat-selector.js';
+import { useMessageIds } from '../../react/use-message-ids.js';
 import { useLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
 import { cn } from '../lib/cn.js';
@@ -40,8 +40,7 @@ export const ChatTranscript = forwardRef<HTMLDivElement, ChatTranscriptProps>(fu
   forwardedRef,
 ): ReactElement {
   const text = useLabels('chat', chatEn);
-  // The same array while messages are only replaced in place (each streamed frame): no per-frame walk of the ids.
-  const messageIds = useChatSelector((s) => idsOf(s.messages), shallowEqual);
+  const messageIds = useMessageIds();
   const streamingMessageId = useChatSelector((s) => s.streamingMessageId);
   const { ref, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
   const composedRef = useComposedRefs(ref, forwardedRef);

@@ -11,3 +11,17 @@ export function composeEventHandlers<E extends { defaultPrevented: boolean }>(
     if (!event.defaultPrevented) ours(event);
   };
 }
+
+/**
+ * The same for a callback that carries no event (`onRetry`, `onEdit(text)`): the host's runs first, then ours,
+ * always — there is nothing to prevent, so a host prop adds to what the chat does and never switches it off.
+ */
+export function composeCallbacks<Args extends unknown[]>(
+  theirs: ((...args: Args) => void) | undefined,
+  ours: (...args: Args) => void,
+): (...args: Args) => void {
+  return (...args) => {
+    theirs?.(...args);
+    ours(...args);
+  };
+}

@@ -3,6 +3,7 @@ import { forwardRef, useRef, type ComponentProps, type ReactElement } from 'reac
 import type { MessageBranch } from '../../core/messages.js';
 import { useLabels, type MessageBubbleLabels } from '../labels.js';
 import { buttonVariants } from '../lib/button.js';
+import { ChevronIcon } from '../lib/chevron-icon.js';
 import { cn } from '../lib/cn.js';
 import { handOffFocus, useTakeFocus } from '../lib/focus-handoff.js';
 import { messageBubbleEn } from '../labels-en.js';
@@ -17,12 +18,6 @@ export interface BranchPickerProps extends Omit<ComponentProps<'div'>, 'children
   /** Text overrides, over a `ChatLabelsProvider`'s. @default English */
   labels?: Partial<MessageBubbleLabels>;
 }
-
-const chevron = (d: string) => (
-  <svg viewBox="0 0 16 16" aria-hidden="true" className="pc:size-3.5 pc:rtl:-scale-x-100">
-    <path d={d} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
 
 /**
  * "2 / 3" with previous and next: the versions of a message made by editing or regenerating it. At either end the
@@ -64,7 +59,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         onClick={() => go(index - 1, 'previous-version')}
         className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:*:opacity-40')}
       >
-        {chevron('m10 3-5 5 5 5')}
+        <ChevronIcon direction="back" className="pc:size-3.5" />
       </button>
       <span data-slot="branch-position" className="pc:tabular-nums">
         {text.versionOf(index + 1, count)}
@@ -78,7 +73,7 @@ export const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(functi
         onClick={() => go(index + 1, 'next-version')}
         className={cn(button, 'pc:aria-disabled:cursor-not-allowed pc:aria-disabled:*:opacity-40')}
       >
-        {chevron('m6 3 5 5-5 5')}
+        <ChevronIcon direction="forward" className="pc:size-3.5" />
       </button>
     </div>
   );

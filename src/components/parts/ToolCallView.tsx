@@ -3,6 +3,7 @@ import { cva } from 'class-variance-authority';
 import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import type { ToolCallPart, ToolCallState } from '../../core/messages.js';
 import { useLabels, type ToolLabels } from '../labels.js';
+import { DisclosureChevron } from '../lib/chevron-icon.js';
 import { cn } from '../lib/cn.js';
 import { ToolApproval } from './ToolApproval.js';
 import { toolsEn } from '../labels-en.js';
@@ -76,13 +77,7 @@ export const ToolCallView = forwardRef<HTMLDetailsElement, ToolCallViewProps>(fu
       {...props}
     >
       <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:rounded-pc pc:px-3 pc:py-2 pc:focus-visible:outline-2 pc:focus-visible:-outline-offset-2 pc:focus-visible:outline-ring">
-        <svg
-          viewBox="0 0 16 16"
-          aria-hidden="true"
-          className="pc:size-3 pc:shrink-0 pc:transition-transform pc:group-open:rotate-90 pc:rtl:-scale-x-100 pc:rtl:group-open:-rotate-90"
-        >
-          <path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
+        <DisclosureChevron />
         <span data-slot="tool-call-name" dir="ltr" className="pc:min-w-0 pc:truncate pc:font-mono pc:font-medium">
           {call.toolName}
         </span>
