@@ -59,6 +59,8 @@ export interface StreamingMessageBubbleProps extends Omit<ComponentProps<'articl
   onRegenerate?: () => void;
   /** Retry action for an interrupted or failed answer, shown when trying again can help. */
   onRetry?: () => void;
+  /** Continue action for an answer that hit its length limit (`finishReason: "length"`). No Continue button without it. */
+  onContinue?: () => void;
   /** Sends the user to sign in: the action of an answer that failed because the session expired. */
   onAuthRequired?: () => void;
   /** Called after the message text was copied. */
@@ -93,6 +95,7 @@ export const StreamingMessageBubble = memo(
       showMetrics = false,
       onRegenerate,
       onRetry,
+      onContinue,
       onAuthRequired,
       onCopy,
       toolRenderers,
@@ -198,8 +201,10 @@ export const StreamingMessageBubble = memo(
           {finished && (
             <AnswerNotice
               status={status}
+              finishReason={message.finishReason}
               error={message.error}
               onRetry={onRetry}
+              onContinue={onContinue}
               onAuthRequired={onAuthRequired}
               labels={labels}
             />

@@ -337,6 +337,28 @@ export const Interrupted: Story = {
   },
 };
 
+export const LengthLimit: Story = {
+  args: {
+    message: assistant('Exponential backoff doubles the wait after each failed try, up to a ceiling, and adds', {
+      finishReason: 'length',
+    }),
+    onContinue: fn(),
+  },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByText('The answer hit its length limit')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await expect(args.onContinue).toHaveBeenCalledOnce();
+  },
+};
+
+export const ContentFiltered: Story = {
+  args: { message: assistant('Here is how the lock works: first', { finishReason: 'content_filter' }) },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("The provider's content filter stopped this answer")).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Continue' })).toBeNull();
+  },
+};
+
 export const Failed: Story = {
   args: {
     message: assistant('', {

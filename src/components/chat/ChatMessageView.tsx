@@ -15,6 +15,7 @@ export interface ChatMessageViewProps extends Omit<
   | 'streamingContent'
   | 'streamingReasoning'
   | 'onRetry'
+  | 'onContinue'
   | 'onRegenerate'
   | 'onToolResult'
   | 'onEdit'
@@ -26,6 +27,8 @@ export interface ChatMessageViewProps extends Omit<
   messageId: string;
   /** Called when the user retries this failed or interrupted answer, before the chat retries it. */
   onRetry?: () => void;
+  /** Called when the user asks an answer that hit its length limit to go on, before the chat continues it. */
+  onContinue?: () => void;
   /** Called when the user asks for another answer, before the chat regenerates it. */
   onRegenerate?: () => void;
   /** Called when the user answers a tool call (Approve / Deny), before the chat takes the result. */
@@ -46,13 +49,24 @@ export interface ChatMessageViewProps extends Omit<
  * message changes — while it streams, at most once per frame; a finished message never. An answer that has not sent
  * its first token yet shows as a skeleton of a message.
  *
- * Your `onRetry`, `onRegenerate`, `onToolResult`, `onEdit`, `onSwitchBranch` and `onFeedback` run first, then the
+ * Your `onRetry`, `onContinue`, `onRegenerate`, `onToolResult`, `onEdit`, `onSwitchBranch` and `onFeedback` run first, then the
  * chat's own action, always: they add to it and never replace it. To act instead of the chat, render
  * `StreamingMessageBubble` with `useMessage` as the transcript's `messageComponent`.
  */
 export const ChatMessageView = memo(
   forwardRef<HTMLElement, ChatMessageViewProps>(function ChatMessageView(
-    { messageId, onRetry, onAuthRequired, onRegenerate, onToolResult, onEdit, onSwitchBranch, onFeedback, ...props },
+    {
+      messageId,
+      onRetry,
+      onContinue,
+      onAuthRequired,
+      onRegenerate,
+      onToolResult,
+      onEdit,
+      onSwitchBranch,
+      onFeedback,
+      ...props
+    },
     ref,
   ): ReactElement | null {
     const message = useMessage(messageId);
@@ -64,6 +78,7 @@ export const ChatMessageView = memo(
       <StreamingMessageBubble
         message={message}
         onRetry={composeCallbacks(onRetry, actions.retry)}
+        onContinue={composeCallbacks(onContinue, actions.continueAnswer)}
         // Not ours to compose: both are the host's, and the one given to this message is the nearer.
         onAuthRequired={onAuthRequired ?? signIn}
         onRegenerate={composeCallbacks(onRegenerate, () => actions.regenerate(messageId))}
