@@ -57,18 +57,19 @@ export default tseslint.config(
         message: 'Components take a chat by props or context; they never import the transport.',
       },
       {
-        // The pure helpers of one message or file may run here; the chat's state is read through src/react's hooks.
+        // The pure helpers of one message, file or error may run here; the chat's state is read through src/react's hooks.
         // The transport is left out: a type import this group allows would pass the group above as well.
         group: [
           '**/core/*',
           '!**/core/messages.js',
           '!**/core/attachments.js',
+          '!**/core/errors.js',
           '!**/core/stream*',
           '!**/core/service*',
         ],
         allowTypeImports: true,
         message:
-          'Components read the chat through src/react (useChatSelector, useMessage, ...); from src/core they take types, and the helpers of messages.js and attachments.js.',
+          'Components read the chat through src/react (useChatSelector, useMessage, ...); from src/core they take types, and the helpers of messages.js, attachments.js and errors.js.',
       },
     ),
   },

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type ComponentProps, type ReactElement } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ChatError, ChatErrorKind } from '../core/errors.js';
+import { isCutOff, type ChatError } from '../core/errors.js';
 import type { RetryState } from '../core/retry-state.js';
 import { cn } from './lib/cn.js';
 import { useLabels, type ConnectionStatusLabels } from './labels.js';
@@ -19,9 +19,6 @@ export interface ConnectionStateInput {
   retryState?: RetryState | null;
 }
 
-/** The failures that are the connection's: the others (a refusal, an expired session, a server error) are the answer's. */
-const connectionKinds: ReadonlySet<ChatErrorKind> = new Set(['network', 'timeout']);
-
 /**
  * Derives what to show: the connection only, never a failed answer (that has its own notice). A scheduled retry wins
  * over everything (waiting out a rate limit, or reconnecting) unless it waits for the browser to be back online; then
@@ -37,7 +34,8 @@ export function getConnectionState({
   if (retryState?.offline) return 'offline';
   if (retryState) return retryState.error.kind === 'rate_limit' ? 'rate-limited' : 'reconnecting';
   if (isConnecting) return 'connecting';
-  if (error && connectionKinds.has(error.kind)) return 'error';
+  // A cut is the connection's failure; the others (a refusal, an expired session, a server error) are the answer's.
+  if (isCutOff(error)) return 'error';
   return isConnected ? 'connected' : 'offline';
 }
 
