@@ -44,7 +44,7 @@ export { MessageFiles } from './parts/MessageFiles.js';
 export type { MessageFilesProps } from './parts/MessageFiles.js';
 export { Markdown } from './markdown/Markdown.js';
 export type { MarkdownProps } from './markdown/Markdown.js';
-export { ChatLabelsProvider, useLabels } from './labels.js';
+export { ChatLabelsProvider } from './labels.js';
 export { defaultChatLabels } from './labels-en.js';
 export type {
   ChatLabels,
