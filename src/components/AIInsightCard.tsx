@@ -12,7 +12,7 @@ import { insightsEn } from './labels-en.js';
 export type InsightKind = AIInsight['kind'];
 
 /** The card: one quiet card language with the suggestions' (the kind shows by its icon and name, not a stripe). */
-export const insightCardVariants = cva(
+export const aiInsightCardVariants = cva(
   'pc:flex pc:flex-col pc:gap-2 pc:rounded-pc pc:border pc:border-border pc:bg-background pc:p-4 pc:font-sans pc:text-sm pc:leading-5 pc:text-foreground',
 );
 
@@ -104,7 +104,7 @@ export const AIInsightCard = forwardRef<HTMLElement, AIInsightCardProps>(functio
       data-slot="insight-card"
       data-kind={kind}
       aria-labelledby={titleId}
-      className={cn(insightCardVariants(), className)}
+      className={cn(aiInsightCardVariants(), className)}
       {...props}
     >
       <div data-slot="insight-card-header" className="pc:flex pc:items-start pc:gap-2">

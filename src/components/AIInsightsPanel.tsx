@@ -38,15 +38,8 @@ export const AIInsightsPanel = forwardRef<HTMLElement, AIInsightsPanelProps>(fun
       heading={text.heading}
       headingLevel={headingLevel}
       onDismiss={onDismiss}
-      renderCard={(insight, dismiss, cardHeadingLevel) => (
-        <AIInsightCard
-          insight={insight}
-          onApply={onApply}
-          onDismiss={dismiss}
-          headingLevel={cardHeadingLevel}
-          showConfidence={showConfidence}
-          labels={labels}
-        />
+      renderCard={(insight, card) => (
+        <AIInsightCard insight={insight} onApply={onApply} showConfidence={showConfidence} labels={labels} {...card} />
       )}
       {...props}
       panelRef={ref}

@@ -40,15 +40,14 @@ export const AISuggestionsPanel = forwardRef<HTMLElement, AISuggestionsPanelProp
       heading={text.heading}
       headingLevel={headingLevel}
       onDismiss={onDismiss}
-      renderCard={(suggestion, dismiss, cardHeadingLevel) => (
+      renderCard={(suggestion, card) => (
         <AISuggestionCard
           suggestion={suggestion}
           onApply={onApply}
           onCopy={onCopy}
-          onDismiss={dismiss}
-          headingLevel={cardHeadingLevel}
           showConfidence={showConfidence}
           labels={labels}
+          {...card}
         />
       )}
       {...props}

@@ -6,18 +6,21 @@ import { useLabels, type LoaderLabels } from './labels.js';
 import { loaderEn } from './labels-en.js';
 
 /** How big {@link EgyptianLoadingAnimation} draws: 24, 48 or 96 px square; also its `data-size`. */
-export type EgyptianLoaderSize = 'sm' | 'md' | 'lg';
+export type EgyptianLoadingAnimationSize = 'sm' | 'md' | 'lg';
 
-export const egyptianLoaderVariants = cva('pc:inline-flex pc:items-center pc:font-sans pc:text-muted-foreground', {
-  variants: {
-    size: {
-      sm: 'pc:gap-2 pc:text-xs',
-      md: 'pc:gap-2 pc:text-sm',
-      lg: 'pc:gap-3 pc:text-base',
-    } satisfies Record<EgyptianLoaderSize, string>,
+export const egyptianLoadingAnimationVariants = cva(
+  'pc:inline-flex pc:items-center pc:font-sans pc:text-muted-foreground',
+  {
+    variants: {
+      size: {
+        sm: 'pc:gap-2 pc:text-xs',
+        md: 'pc:gap-2 pc:text-sm',
+        lg: 'pc:gap-3 pc:text-base',
+      } satisfies Record<EgyptianLoadingAnimationSize, string>,
+    },
+    defaultVariants: { size: 'md' },
   },
-  defaultVariants: { size: 'md' },
-});
+);
 
 const graphicVariants = cva('pc:shrink-0', {
   variants: {
@@ -25,7 +28,7 @@ const graphicVariants = cva('pc:shrink-0', {
       sm: 'pc:size-6',
       md: 'pc:size-12',
       lg: 'pc:size-24',
-    } satisfies Record<EgyptianLoaderSize, string>,
+    } satisfies Record<EgyptianLoadingAnimationSize, string>,
   },
 });
 
@@ -33,7 +36,7 @@ const graphicVariants = cva('pc:shrink-0', {
  * Glyph strokes in viewBox units (the drawing is 48 units square), about 1.75–2.5 px wide, never a blurry half
  * pixel. The small size draws no glyphs.
  */
-const glyphStroke: Record<Exclude<EgyptianLoaderSize, 'sm'>, number> = { md: 1.75, lg: 1.25 };
+const glyphStroke: Record<Exclude<EgyptianLoadingAnimationSize, 'sm'>, number> = { md: 1.75, lg: 1.25 };
 
 /** Each glyph lights up a third of a cycle after the one before it (the cycle is 1.8 s). */
 const glyphDelays = ['', 'pc:motion-safe:[animation-delay:600ms]', 'pc:motion-safe:[animation-delay:1200ms]'];
@@ -63,7 +66,7 @@ function Sun({ cy, r, className }: { cy: number; r: number; className?: string }
  * is 48 units square with its flat edges on even units, so they fall on whole pixels at 24, 48 and 96 px.
  * With reduced motion it stands still: the sun at its height above the apex, the glyphs unlit.
  */
-function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
+function PyramidGraphic({ size }: { size: EgyptianLoadingAnimationSize }): ReactElement {
   // At 24 px colours and glyphs turn to smudges (a blue pyramid read as a traffic cone): one colour, the outline
   // of a pyramid under its sun, which still arcs.
   if (size === 'sm')
@@ -112,9 +115,9 @@ function PyramidGraphic({ size }: { size: EgyptianLoaderSize }): ReactElement {
 }
 
 export interface EgyptianLoadingAnimationProps
-  extends Omit<ComponentProps<'div'>, 'children'>, VariantProps<typeof egyptianLoaderVariants> {
+  extends Omit<ComponentProps<'div'>, 'children'>, VariantProps<typeof egyptianLoadingAnimationVariants> {
   /** `sm` 24 px (inline, beside text), `md` 48 px, `lg` 96 px (an empty transcript). @default "md" */
-  size?: EgyptianLoaderSize;
+  size?: EgyptianLoadingAnimationSize;
   /** What it says, over `labels.thinking`. @default "Thinking…" */
   label?: string;
   /** Show the label beside the drawing; otherwise only screen readers hear it. @default false */
@@ -144,7 +147,7 @@ export const EgyptianLoadingAnimation = forwardRef<HTMLDivElement, EgyptianLoadi
         aria-labelledby={labelId}
         data-slot="egyptian-loader"
         data-size={size}
-        className={cn(egyptianLoaderVariants({ size }), className)}
+        className={cn(egyptianLoadingAnimationVariants({ size }), className)}
         {...props}
       >
         <PyramidGraphic size={size} />

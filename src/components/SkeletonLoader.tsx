@@ -6,7 +6,7 @@ import { useLabels, type LoaderLabels } from './labels.js';
 import { loaderEn } from './labels-en.js';
 
 /** The shape a {@link SkeletonLoader} stands in for; also its `data-variant`. */
-export type SkeletonVariant = 'message' | 'list' | 'card';
+export type SkeletonLoaderVariant = 'message' | 'list' | 'card';
 
 export const skeletonLoaderVariants = cva('pc:font-sans pc:motion-safe:animate-pulse', {
   variants: {
@@ -14,7 +14,7 @@ export const skeletonLoaderVariants = cva('pc:font-sans pc:motion-safe:animate-p
       message: 'pc:flex pc:flex-col pc:gap-2.5 pc:py-[5px]',
       list: 'pc:flex pc:flex-col pc:gap-3',
       card: 'pc:block pc:rounded-pc pc:border pc:border-border pc:bg-background pc:p-4',
-    } satisfies Record<SkeletonVariant, string>,
+    } satisfies Record<SkeletonLoaderVariant, string>,
   },
   defaultVariants: { variant: 'message' },
 });
@@ -81,7 +81,7 @@ export interface SkeletonLoaderProps
    * `message` is an assistant answer (lines of text, as tall as its lines), `list` a column of rows, `card` a block with
    * a title, text and a button. @default "message"
    */
-  variant?: SkeletonVariant;
+  variant?: SkeletonLoaderVariant;
   /** Text lines of the `message` and `card` shapes (the last one is shorter). @default 3 (message), 2 (card) */
   lines?: number;
   /** Rows of the `list` shape. @default 3 */

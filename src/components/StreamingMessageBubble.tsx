@@ -17,7 +17,7 @@ import { rendererFor, useToolRenderers, type ToolRenderers } from './parts/tool-
 import { ToolCallView } from './parts/ToolCallView.js';
 import { messageBubbleEn } from './labels-en.js';
 
-export const messageBubbleVariants = cva(
+export const streamingMessageBubbleVariants = cva(
   'pc:box-border pc:flex pc:w-full pc:min-w-0 pc:flex-col pc:gap-1.5 pc:font-sans pc:text-sm pc:text-foreground',
   {
     variants: {
@@ -156,7 +156,7 @@ export const StreamingMessageBubble = memo(
         data-status={status}
         aria-busy={isStreaming}
         aria-label={text[role]}
-        className={cn(messageBubbleVariants({ role }), 'pc:group/message', className)}
+        className={cn(streamingMessageBubbleVariants({ role }), 'pc:group/message', className)}
         {...props}
       >
         {/* The bubble's own labels reach its parts too (a code block's Copy, an image chip). */}

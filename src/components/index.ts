@@ -1,4 +1,4 @@
-export { AIInsightCard, insightCardVariants } from './AIInsightCard.js';
+export { AIInsightCard, aiInsightCardVariants } from './AIInsightCard.js';
 export type { AIInsightCardProps, InsightKind } from './AIInsightCard.js';
 export { AIInsightsPanel } from './AIInsightsPanel.js';
 export type { AIInsightsPanelProps } from './AIInsightsPanel.js';
@@ -15,15 +15,15 @@ export { EnhancedChatInterface } from './EnhancedChatInterface.js';
 export type { ChatInterfaceConfig, EnhancedChatInterfaceProps } from './EnhancedChatInterface.js';
 export { ConnectionStatus, connectionStatusVariants, getConnectionState } from './ConnectionStatus.js';
 export type { ConnectionState, ConnectionStateInput, ConnectionStatusProps } from './ConnectionStatus.js';
-export { EgyptianLoadingAnimation, egyptianLoaderVariants } from './EgyptianLoadingAnimation.js';
-export type { EgyptianLoaderSize, EgyptianLoadingAnimationProps } from './EgyptianLoadingAnimation.js';
+export { EgyptianLoadingAnimation, egyptianLoadingAnimationVariants } from './EgyptianLoadingAnimation.js';
+export type { EgyptianLoadingAnimationSize, EgyptianLoadingAnimationProps } from './EgyptianLoadingAnimation.js';
 export { SkeletonLoader, skeletonLoaderVariants } from './SkeletonLoader.js';
-export type { SkeletonLoaderProps, SkeletonVariant } from './SkeletonLoader.js';
+export type { SkeletonLoaderProps, SkeletonLoaderVariant } from './SkeletonLoader.js';
 export { ErrorToast, errorToastVariants } from './ErrorToast.js';
 export type { ErrorToastProps } from './ErrorToast.js';
-export { StreamingMessageBubble, messageBubbleVariants } from './StreamingMessageBubble.js';
+export { StreamingMessageBubble, streamingMessageBubbleVariants } from './StreamingMessageBubble.js';
 export type { StreamingMessageBubbleProps } from './StreamingMessageBubble.js';
-export { ToolCallView, toolCallVariants } from './parts/ToolCallView.js';
+export { ToolCallView, toolCallViewVariants } from './parts/ToolCallView.js';
 export type { ToolCallViewProps } from './parts/ToolCallView.js';
 export { ReasoningView } from './parts/ReasoningView.js';
 export type { ReasoningViewProps } from './parts/ReasoningView.js';
@@ -44,7 +44,7 @@ export { MessageFiles } from './parts/MessageFiles.js';
 export type { MessageFilesProps } from './parts/MessageFiles.js';
 export { Markdown } from './markdown/Markdown.js';
 export type { MarkdownProps } from './markdown/Markdown.js';
-export { ChatLabelsProvider, useLabels } from './labels.js';
+export { ChatLabelsProvider } from './labels.js';
 export { defaultChatLabels } from './labels-en.js';
 export type {
   ChatLabels,

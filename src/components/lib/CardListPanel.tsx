@@ -6,6 +6,14 @@ import { useComposedRefs } from './use-composed-refs.js';
 import { AnimatedListItem, useDismissFocus } from './dismissible-list.js';
 import { Motion } from './motion.js';
 
+/** What the panel gives each card (the card components take these props by these names). */
+export interface CardOfPanel<Item> {
+  /** Set when the panel can dismiss. */
+  onDismiss: ((item: Item) => void) | undefined;
+  /** One level below the panel's heading. */
+  headingLevel: 3 | 4 | 5;
+}
+
 export interface CardListPanelProps<Item extends { id: string }> extends Omit<ComponentProps<'section'>, 'children'> {
   items: readonly Item[];
   /** The `data-slot` prefix of the panel's parts, e.g. "insights-panel". */
@@ -13,8 +21,8 @@ export interface CardListPanelProps<Item extends { id: string }> extends Omit<Co
   heading: string;
   headingLevel: 2 | 3 | 4;
   onDismiss?: (item: Item) => void;
-  /** Renders one card; `dismiss` is set when the panel can dismiss, and keeps focus in place when it does. */
-  renderCard: (item: Item, dismiss: ((item: Item) => void) | undefined, cardHeadingLevel: 3 | 4 | 5) => ReactNode;
+  /** Renders one card, spreading `card` on it: its heading level, and a Dismiss that keeps focus in place. */
+  renderCard: (item: Item, card: CardOfPanel<Item>) => ReactNode;
   /** The host's ref, set to the panel's `<section>`. */
   panelRef?: Ref<HTMLElement> | undefined;
 }
@@ -40,12 +48,15 @@ export function CardListPanel<Item extends { id: string }>({
   const sectionRef = useComposedRefs(rootRef, panelRef);
   if (items.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
-  const dismiss = onDismiss
-    ? (item: Item) => {
-        willDismiss(item.id);
-        onDismiss(item);
-      }
-    : undefined;
+  const card: CardOfPanel<Item> = {
+    onDismiss: onDismiss
+      ? (item) => {
+          willDismiss(item.id);
+          onDismiss(item);
+        }
+      : undefined,
+    headingLevel: (headingLevel + 1) as 3 | 4 | 5,
+  };
 
   return (
     <section
@@ -69,7 +80,7 @@ export function CardListPanel<Item extends { id: string }>({
           <AnimatePresence initial={false}>
             {items.map((item) => (
               <AnimatedListItem key={item.id} elementRef={trackItem(item.id)} data-slot={`${slot}-item`}>
-                {renderCard(item, dismiss, (headingLevel + 1) as 3 | 4 | 5)}
+                {renderCard(item, card)}
               </AnimatedListItem>
             ))}
           </AnimatePresence>

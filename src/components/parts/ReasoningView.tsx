@@ -28,6 +28,12 @@ export const ReasoningView = forwardRef<HTMLDetailsElement, ReasoningViewProps>(
   ref,
 ): ReactElement {
   const text = useLabels('messageBubble', messageBubbleEn, labels);
+  const { durationMs } = reasoning;
+  const summary = streaming
+    ? text.thinkingNow
+    : durationMs === undefined
+      ? text.thinking
+      : text.thoughtFor(Math.max(1, Math.round(durationMs / 1000)));
   return (
     <details
       ref={ref}
@@ -40,11 +46,7 @@ export const ReasoningView = forwardRef<HTMLDetailsElement, ReasoningViewProps>(
       <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:text-xs pc:font-medium pc:focus-visible:outline-2 pc:focus-visible:outline-ring">
         <DisclosureChevron />
         {streaming && showEgyptianLoader && <EgyptianLoadingAnimation size="sm" />}
-        {streaming
-          ? text.thinkingNow
-          : reasoning.durationMs !== undefined
-            ? text.thoughtFor(Math.max(1, Math.round(reasoning.durationMs / 1000)))
-            : text.thinking}
+        {summary}
       </summary>
       <Markdown
         streaming={streaming}

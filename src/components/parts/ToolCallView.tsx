@@ -8,7 +8,7 @@ import { cn } from '../lib/cn.js';
 import { ToolApproval } from './ToolApproval.js';
 import { toolsEn } from '../labels-en.js';
 
-export const toolCallVariants = cva(
+export const toolCallViewVariants = cva(
   'pc:group pc:box-border pc:w-full pc:max-w-[85%] pc:rounded-pc pc:border pc:bg-background pc:font-sans pc:text-xs pc:text-foreground',
   {
     variants: {
@@ -73,7 +73,7 @@ export const ToolCallView = forwardRef<HTMLDetailsElement, ToolCallViewProps>(fu
       data-state={state}
       // Open until done; after that React leaves the attribute alone, so the reader's own toggling stands.
       open={state !== 'result' || undefined}
-      className={cn(toolCallVariants({ state }), className)}
+      className={cn(toolCallViewVariants({ state }), className)}
       {...props}
     >
       <summary className="pc:flex pc:cursor-pointer pc:list-none pc:items-center pc:gap-2 pc:rounded-pc pc:px-3 pc:py-2 pc:focus-visible:outline-2 pc:focus-visible:-outline-offset-2 pc:focus-visible:outline-ring">
