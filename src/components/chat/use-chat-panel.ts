@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ChatSnapshot } from '../../core/chat-reducer.js';
 import { useChatSelector } from '../../react/use-chat-selector.js';
+import { composeCallbacks } from '../lib/compose-event-handlers.js';
 import { useComposerActions } from './composer-context.js';
 
 /**
@@ -22,15 +23,13 @@ export function useChatPanel<T extends { id: string }>(
   const items = dismissed.size === 0 ? all : all.filter((item) => !dismissed.has(item.id));
   return {
     items,
-    onApply: (item) => {
-      onApply?.(item);
+    onApply: composeCallbacks(onApply, (item) => {
       const text = textOf(item);
       if (text) composer.fill(text);
-    },
-    onDismiss: (item) => {
-      onDismiss?.(item);
+    }),
+    onDismiss: composeCallbacks(onDismiss, (item) => {
       setDismissed((ids) => new Set(ids).add(item.id));
       if (items.length === 1) composer.focus();
-    },
+    }),
   };
 }
