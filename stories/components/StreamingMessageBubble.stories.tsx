@@ -144,6 +144,9 @@ export const MarkdownAnswer: Story = {
     await expect(canvas.getByRole('heading', { name: 'Retry with backoff' })).toBeVisible();
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
     await expect(canvas.getByRole('table')).toBeVisible();
+    // Both columns are end-aligned, as the table's `--:` delimiters say.
+    for (const cell of canvas.getByRole('table').querySelectorAll('th, td'))
+      await expect(getComputedStyle(cell).textAlign).toBe('end');
     await expect(canvas.getByText('ts')).toBeVisible();
     const link = canvas.getByRole('link', { name: 'the RFC (www.rfc-editor.org)' });
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');

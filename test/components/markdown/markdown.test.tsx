@@ -125,7 +125,8 @@ describe('Markdown', () => {
     );
     expect(container.querySelector('h3')).toHaveTextContent('Plan');
     expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
-    expect(container.querySelector('td:last-child')).toHaveClass('pc:text-end');
+    // Its columns' alignment is CSS, measured in the browser: the MarkdownAnswer story of StreamingMessageBubble.
+    expect([...container.querySelectorAll('th, td')].map((cell) => cell.textContent)).toEqual(['a', 'b', '1', '2']);
     expect(container.querySelector('[data-slot="code-block-language"]')).toHaveTextContent('ts');
     expect(container.querySelector('pre code')).toHaveTextContent('const x = 1;');
     expect(container.querySelector('del')).toHaveTextContent('old');
