@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlockCache } from '../../../src/components/markdown/block-cache.js';
 import { Markdown } from '../../../src/components/markdown/Markdown.js';
 import { safeLex } from '../../../src/components/markdown/safe-lex.js';
-import { SCENARIO_MARKDOWN } from '../../../src/msw/content.js';
+import { chatScenarioContent } from '../../../src/msw/content.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -110,7 +110,7 @@ function median(render: () => void, runs = 3): number {
 
 /** A realistic answer of about `bytes` (headings, lists, a table, code): the baseline of the same run. */
 const realistic = (bytes: number) =>
-  SCENARIO_MARKDOWN.repeat(Math.ceil(bytes / SCENARIO_MARKDOWN.length)).slice(0, bytes);
+  chatScenarioContent.markdown.repeat(Math.ceil(bytes / chatScenarioContent.markdown.length)).slice(0, bytes);
 
 describe('bounded lexing of short text', () => {
   // Short text takes a quick path past the per-block count; the deep lines it must still catch.
