@@ -5,54 +5,6 @@ import type { AIInsight, AISuggestion } from '../core/types.js';
  * the same words, so stories, tests and visual snapshots are stable.
  */
 
-/** The answer most scenarios stream: one paragraph, about sixty tokens. */
-export const SCENARIO_ANSWER =
-  'Server-Sent Events keep one HTTP response open and let the server write events as they happen. ' +
-  'Each event is a few `data:` lines followed by a blank line, so a chat model can stream its answer ' +
-  'token by token over plain HTTP. Proxies pass it through, and after a dropped connection the client ' +
-  'can resume from the id of the last event it received, so nothing is lost and nothing is repeated.';
-
-/** The reasoning ("thinking") text of the `reasoning` scenario, streamed before its answer. */
-export const SCENARIO_REASONING =
-  'The user wants to know how streaming works. I should explain the event format first, then why it ' +
-  'suits a chat: one request, tokens as soon as they exist, and delivery that can resume. ' +
-  'A short, concrete answer is best; no code is needed.';
-
-/** The answer of the `markdown` scenario: headings, emphasis, a link, lists, a table, a code block and a quote. */
-export const SCENARIO_MARKDOWN = `# Streaming chat over SSE
-
-Server-Sent Events give a chat UI **incremental** answers over *plain* HTTP. The
-[WHATWG specification](https://html.spec.whatwg.org/multipage/server-sent-events.html) defines the format.
-
-## Why it works well
-
-- One long-lived \`POST\` response per answer
-- Resumes with \`Last-Event-ID\` after a dropped connection
-- Passes through most proxies
-  - as long as they do not buffer the body
-
-## Reading a stream
-
-1. Send the request with \`Accept: text/event-stream\`.
-2. Read the body as it arrives and split it into events.
-3. Stop at \`data: [DONE]\`.
-
-| Transport | Direction | Reconnects |
-| --- | --- | --- |
-| SSE | server to client | built in |
-| WebSocket | both ways | by hand |
-| Long polling | server to client | by hand |
-
-\`\`\`ts
-const response = await fetch('/api/v2/chat/completions/', {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-  body: JSON.stringify({ model: 'deepseek-chat', messages, stream: true }),
-});
-\`\`\`
-
-> Flush after every event, or a buffering proxy will hold the answer back.`;
-
 const LONG_TOPICS = [
   'Opening the stream',
   'Framing events',
@@ -104,11 +56,16 @@ function buildLongAnswer(minTokens: number): string {
   return sections.join('\n\n');
 }
 
-/** The answer of the `long` scenario: numbered sections of fixed prose, at least 2,000 tokens. */
-export const SCENARIO_LONG_ANSWER: string = buildLongAnswer(2_000);
+/** A tool call a scenario makes: the tool's name and its arguments as JSON text. */
+export interface ScenarioToolCall {
+  readonly id: string;
+  readonly name: string;
+  readonly arguments: string;
+}
 
-/** The insights the `insights` scenario sends as `event: insight`. */
-export const SCENARIO_INSIGHTS: readonly AIInsight[] = [
+// The larger parts of `chatScenarioContent` (documented there), typed here.
+
+const insights: readonly AIInsight[] = [
   {
     id: 'insight-1',
     kind: 'tip',
@@ -126,8 +83,7 @@ export const SCENARIO_INSIGHTS: readonly AIInsight[] = [
   },
 ];
 
-/** The follow-ups the `insights` scenario sends as `event: suggestion`. */
-export const SCENARIO_SUGGESTIONS: readonly AISuggestion[] = [
+const suggestions: readonly AISuggestion[] = [
   {
     id: 'suggestion-1',
     title: 'Compare with WebSockets',
@@ -144,18 +100,7 @@ export const SCENARIO_SUGGESTIONS: readonly AISuggestion[] = [
   },
 ];
 
-/** A tool call a scenario makes: the tool's name and its arguments as JSON text. */
-export interface ScenarioToolCall {
-  readonly id: string;
-  readonly name: string;
-  readonly arguments: string;
-}
-
-/**
- * The tools the tool scenarios call, as a host would declare them (names, descriptions and JSON Schemas); a story or
- * the demo adds `execute` to the ones it runs. `send_email` has none: it waits for the user's approval.
- */
-export const SCENARIO_TOOLS = {
+const tools = {
   get_weather: {
     description: 'The current weather in a city.',
     parameters: {
@@ -182,8 +127,7 @@ export const SCENARIO_TOOLS = {
   },
 } as const;
 
-/** What the model of each tool scenario writes before its calls, the calls, and its answer once it has the results. */
-export const SCENARIO_TOOL_STEPS = {
+const toolSteps = {
   'tool-call': {
     preamble: 'Let me check the weather in Paris.',
     calls: [{ id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Paris"}' }],
@@ -215,14 +159,82 @@ export const SCENARIO_TOOL_STEPS = {
   },
 } as const satisfies Record<string, { preamble: string; calls: readonly ScenarioToolCall[]; answer: string }>;
 
-/** The answer of `tool-approval` when the user denied the email. */
-export const SCENARIO_TOOL_DENIED = 'Understood: I did not send the email.';
-
-/** The sources the `sources` scenario cites (OpenAI `url_citation` annotations), and its answer. */
-export const SCENARIO_SOURCES = [
+const sources = [
   { url: 'https://html.spec.whatwg.org/multipage/server-sent-events.html', title: 'HTML Standard: Server-sent events' },
   { url: 'https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events', title: 'Server-sent events - MDN' },
 ] as const;
 
-export const SCENARIO_SOURCES_ANSWER =
-  'Server-sent events are defined by the WHATWG HTML Standard, and MDN has a practical guide to using them.';
+// Frozen below, not here: `Object.freeze` on the literal itself would type each text as its literal string.
+const content = {
+  /** The answer most scenarios stream: one paragraph, about sixty tokens. */
+  answer:
+    'Server-Sent Events keep one HTTP response open and let the server write events as they happen. ' +
+    'Each event is a few `data:` lines followed by a blank line, so a chat model can stream its answer ' +
+    'token by token over plain HTTP. Proxies pass it through, and after a dropped connection the client ' +
+    'can resume from the id of the last event it received, so nothing is lost and nothing is repeated.',
+  /** The reasoning ("thinking") text of the `reasoning` scenario, streamed before its answer. */
+  reasoning:
+    'The user wants to know how streaming works. I should explain the event format first, then why it ' +
+    'suits a chat: one request, tokens as soon as they exist, and delivery that can resume. ' +
+    'A short, concrete answer is best; no code is needed.',
+  /** The answer of the `markdown` scenario: headings, emphasis, a link, lists, a table, a code block and a quote. */
+  markdown: `# Streaming chat over SSE
+
+Server-Sent Events give a chat UI **incremental** answers over *plain* HTTP. The
+[WHATWG specification](https://html.spec.whatwg.org/multipage/server-sent-events.html) defines the format.
+
+## Why it works well
+
+- One long-lived \`POST\` response per answer
+- Resumes with \`Last-Event-ID\` after a dropped connection
+- Passes through most proxies
+  - as long as they do not buffer the body
+
+## Reading a stream
+
+1. Send the request with \`Accept: text/event-stream\`.
+2. Read the body as it arrives and split it into events.
+3. Stop at \`data: [DONE]\`.
+
+| Transport | Direction | Reconnects |
+| --- | --- | --- |
+| SSE | server to client | built in |
+| WebSocket | both ways | by hand |
+| Long polling | server to client | by hand |
+
+\`\`\`ts
+const response = await fetch('/api/v2/chat/completions/', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+  body: JSON.stringify({ model: 'deepseek-chat', messages, stream: true }),
+});
+\`\`\`
+
+> Flush after every event, or a buffering proxy will hold the answer back.`,
+  /** The answer of the `long` scenario: numbered sections of fixed prose, at least 2,000 tokens. */
+  longAnswer: buildLongAnswer(2_000),
+  /** The insights the `insights` scenario sends as `event: insight`. */
+  insights,
+  /** The follow-ups the `insights` scenario sends as `event: suggestion`. */
+  suggestions,
+  /**
+   * The tools the tool scenarios call, as a host would declare them (names, descriptions and JSON Schemas); a story
+   * or the demo adds `execute` to the ones it runs. `send_email` has none: it waits for the user's approval.
+   */
+  tools,
+  /** What the model of each tool scenario writes before its calls, the calls, and its answer with their results. */
+  toolSteps,
+  /** The answer of `tool-approval` when the user denied the email. */
+  toolDeniedAnswer: 'Understood: I did not send the email.',
+  /** The sources the `sources` scenario cites (OpenAI `url_citation` annotations). */
+  sources,
+  /** The answer of the `sources` scenario. */
+  sourcesAnswer:
+    'Server-sent events are defined by the WHATWG HTML Standard, and MDN has a practical guide to using them.',
+};
+
+/**
+ * What the scenarios send, for a story or a test to expect: the same scenario always sends the same words.
+ * `chatScenarioAnswer(name)` picks the answer of one scenario.
+ */
+export const chatScenarioContent = Object.freeze(content);

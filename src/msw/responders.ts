@@ -1,13 +1,4 @@
-import {
-  SCENARIO_INSIGHTS,
-  SCENARIO_REASONING,
-  SCENARIO_SOURCES,
-  SCENARIO_SUGGESTIONS,
-  SCENARIO_TOOL_DENIED,
-  SCENARIO_TOOL_STEPS,
-  tokenize,
-  type ScenarioToolCall,
-} from './content.js';
+import { chatScenarioContent, tokenize, type ScenarioToolCall } from './content.js';
 import {
   chatScenarioAnswer,
   chatScenarios,
@@ -73,7 +64,7 @@ function resolveSettings(name: ChatScenarioName, o: ScenarioOptions): Settings {
   return {
     deterministic: o.deterministic ?? false,
     answer: chatScenarioAnswer(name, o),
-    reasoning: o.reasoning ?? SCENARIO_REASONING,
+    reasoning: o.reasoning ?? chatScenarioContent.reasoning,
     model: o.model,
     completionId: o.completionId ?? 'chatcmpl-promptcraft-0001',
     created: o.created ?? 1_735_689_600,
@@ -162,12 +153,13 @@ function answerEvents(x: Exchange, s: Settings, shape: Shape): PlannedEvent[] {
   const answer = tokenize(s.answer);
   const middle = Math.ceil(answer.length / 2);
   answer.forEach((token, i) => {
-    if (shape.sideEvents && i === middle) SCENARIO_INSIGHTS.slice(0, 1).forEach((insight) => side('insight', insight));
+    if (shape.sideEvents && i === middle)
+      chatScenarioContent.insights.slice(0, 1).forEach((insight) => side('insight', insight));
     events.push({ event: { data: chunk({ content: token }) }, delayMs: nextDelay(), text: true });
   });
   if (shape.sideEvents) {
-    SCENARIO_INSIGHTS.slice(1).forEach((insight) => side('insight', insight));
-    SCENARIO_SUGGESTIONS.forEach((suggestion) => side('suggestion', suggestion));
+    chatScenarioContent.insights.slice(1).forEach((insight) => side('insight', insight));
+    chatScenarioContent.suggestions.forEach((suggestion) => side('suggestion', suggestion));
   }
   if (shape.sources) {
     const annotations = shape.sources.map(({ url, title }) => ({ type: 'url_citation', url_citation: { url, title } }));
@@ -309,7 +301,7 @@ const firstOnly = (x: Exchange, interrupt: Interruption): Interruption | undefin
 const usesTools =
   (name: ToolScenarioName) =>
   (x: Exchange, s: Settings): Response => {
-    const step = SCENARIO_TOOL_STEPS[name];
+    const step = chatScenarioContent.toolSteps[name];
     if (x.toolResults.length === 0) return answer(x, { ...s, answer: step.preamble }, { toolCalls: step.calls });
     const denied = x.toolResults.some((result) => {
       try {
@@ -319,7 +311,7 @@ const usesTools =
         return false;
       }
     });
-    return answer(x, denied ? { ...s, answer: SCENARIO_TOOL_DENIED } : s);
+    return answer(x, denied ? { ...s, answer: chatScenarioContent.toolDeniedAnswer } : s);
   };
 
 const SCENARIOS: Record<ChatScenarioName, (x: Exchange, s: Settings) => Response> = {
@@ -369,7 +361,7 @@ const SCENARIOS: Record<ChatScenarioName, (x: Exchange, s: Settings) => Response
   'parallel-tools': usesTools('parallel-tools'),
   'tool-error': usesTools('tool-error'),
   'tool-approval': usesTools('tool-approval'),
-  sources: (x, s) => answer(x, s, { sources: SCENARIO_SOURCES }),
+  sources: (x, s) => answer(x, s, { sources: chatScenarioContent.sources }),
 };
 
 /**

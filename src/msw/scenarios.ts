@@ -1,10 +1,4 @@
-import {
-  SCENARIO_ANSWER,
-  SCENARIO_LONG_ANSWER,
-  SCENARIO_MARKDOWN,
-  SCENARIO_SOURCES_ANSWER,
-  SCENARIO_TOOL_STEPS,
-} from './content.js';
+import { chatScenarioContent } from './content.js';
 
 /*
  * The catalogue of mock chat scenarios: their names, descriptions and options. `createScenarioResponder`
@@ -38,7 +32,7 @@ export type ChatScenarioName =
   | 'sources';
 
 /** The scenarios in which the model calls tools. */
-export type ToolScenarioName = keyof typeof SCENARIO_TOOL_STEPS;
+export type ToolScenarioName = keyof typeof chatScenarioContent.toolSteps;
 
 /** One entry of {@link chatScenarios}. */
 export interface ChatScenarioInfo {
@@ -173,11 +167,11 @@ export interface ScenarioOptions {
   deterministic?: boolean;
   /**
    * The answer text (for the tool scenarios: the answer once the tool results are back).
-   * @default the scenario's: `SCENARIO_MARKDOWN`, `SCENARIO_LONG_ANSWER`, its `SCENARIO_TOOL_STEPS` answer,
-   * `SCENARIO_SOURCES_ANSWER`, else `SCENARIO_ANSWER`
+   * @default the scenario's: `chatScenarioContent.markdown`, `.longAnswer`, its `.toolSteps` answer,
+   * `.sourcesAnswer`, else `.answer`
    */
   answer?: string;
-  /** The reasoning text of the `reasoning` scenario. @default SCENARIO_REASONING */
+  /** The reasoning text of the `reasoning` scenario. @default chatScenarioContent.reasoning */
   reasoning?: string;
   /** The `model` of every chunk. @default the request's `model`, else "deepseek-chat" */
   model?: string;
@@ -215,12 +209,13 @@ export interface ScenarioOptions {
 /** The answer text `name` streams with `options` (what a complete answer shows). */
 export function chatScenarioAnswer(name: ChatScenarioName, options: Pick<ScenarioOptions, 'answer'> = {}): string {
   if (options.answer !== undefined) return options.answer;
-  if (Object.hasOwn(SCENARIO_TOOL_STEPS, name)) return SCENARIO_TOOL_STEPS[name as ToolScenarioName].answer;
+  if (Object.hasOwn(chatScenarioContent.toolSteps, name))
+    return chatScenarioContent.toolSteps[name as ToolScenarioName].answer;
   return name === 'markdown'
-    ? SCENARIO_MARKDOWN
+    ? chatScenarioContent.markdown
     : name === 'long'
-      ? SCENARIO_LONG_ANSWER
+      ? chatScenarioContent.longAnswer
       : name === 'sources'
-        ? SCENARIO_SOURCES_ANSWER
-        : SCENARIO_ANSWER;
+        ? chatScenarioContent.sourcesAnswer
+        : chatScenarioContent.answer;
 }

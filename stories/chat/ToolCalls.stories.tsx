@@ -2,12 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EnhancedChatInterface } from '../../src/components/EnhancedChatInterface.js';
 import type { ToolRendererProps } from '../../src/components/parts/tool-renderers.js';
-import {
-  SCENARIO_SOURCES,
-  SCENARIO_SOURCES_ANSWER,
-  SCENARIO_TOOL_DENIED,
-  SCENARIO_TOOL_STEPS,
-} from '../../src/msw/index.js';
+import { chatScenarioContent } from '../../src/msw/index.js';
 import { chatFrame } from '../support/chat-frame.js';
 import { lastAnswer, scenario, sendMessage } from '../support/scenario-story.js';
 import { scenarioTools } from '../support/scenario-tools.js';
@@ -39,7 +34,9 @@ export const ToolCallThenAnswer: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'What is the weather in Paris?');
     const message = await lastAnswer(log);
-    await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-call'].answer.replace(/\*/g, '')));
+    await waitFor(() =>
+      expect(message).toHaveTextContent(chatScenarioContent.toolSteps['tool-call'].answer.replace(/\*/g, '')),
+    );
     const [call] = toolCalls(message);
     await expect(call).toHaveAttribute('data-state', 'result');
     await expect(call?.querySelector('summary')).toHaveTextContent('get_weatherDone');
@@ -57,7 +54,7 @@ export const TwoToolsAtOnce: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Weather and time in Paris?');
     const message = await lastAnswer(log);
-    await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['parallel-tools'].answer));
+    await waitFor(() => expect(message).toHaveTextContent(chatScenarioContent.toolSteps['parallel-tools'].answer));
     const calls = toolCalls(message);
     await expect(calls.map((c) => c.querySelector('[data-slot="tool-call-name"]')?.textContent)).toEqual([
       'get_weather',
@@ -72,7 +69,7 @@ export const ToolThatFails: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'What is the weather in Atlantis?');
     const message = await lastAnswer(log);
-    await waitFor(() => expect(message).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-error'].answer));
+    await waitFor(() => expect(message).toHaveTextContent(chatScenarioContent.toolSteps['tool-error'].answer));
     const [call] = toolCalls(message);
     await expect(call).toHaveAttribute('data-state', 'error');
     // A failed call stays open, with what went wrong; the answer itself did not fail.
@@ -96,7 +93,9 @@ export const WaitsForApproval: Story = {
     await expect(call?.querySelector('[data-slot="tool-call-arguments"]')).toHaveTextContent('"to": "ana@example.com"');
     await userEvent.click(approve);
     // The answer goes on in the same message (which streams again, so it is found anew).
-    await waitFor(() => expect(log).toHaveTextContent(SCENARIO_TOOL_STEPS['tool-approval'].answer), { timeout: 8000 });
+    await waitFor(() => expect(log).toHaveTextContent(chatScenarioContent.toolSteps['tool-approval'].answer), {
+      timeout: 8000,
+    });
     const message = await lastAnswer(log);
     await expect(toolCalls(message)[0]).toHaveAttribute('data-state', 'result');
     await expect(log.querySelectorAll('[data-role="assistant"]')).toHaveLength(1);
@@ -109,7 +108,7 @@ export const ApprovalDenied: Story = {
     const { log } = await ask(canvasElement, 'Email Ana about lunch on Friday');
     await lastAnswer(log);
     await userEvent.click(within(log).getByRole('button', { name: 'Deny' }));
-    await waitFor(() => expect(log).toHaveTextContent(SCENARIO_TOOL_DENIED), { timeout: 8000 });
+    await waitFor(() => expect(log).toHaveTextContent(chatScenarioContent.toolDeniedAnswer), { timeout: 8000 });
     await expect(within(log).queryByRole('button', { name: 'Approve' })).toBeNull();
   },
 };
@@ -119,9 +118,9 @@ export const AnswerWithSources: Story = {
   play: async ({ canvasElement }) => {
     const { log } = await ask(canvasElement, 'Where is SSE specified?');
     const message = await lastAnswer(log);
-    await expect(message).toHaveTextContent(SCENARIO_SOURCES_ANSWER);
+    await expect(message).toHaveTextContent(chatScenarioContent.sourcesAnswer);
     const links = within(message).getAllByRole('link', { name: /opens in a new tab/ });
-    await expect(links.map((a) => a.getAttribute('href'))).toEqual(SCENARIO_SOURCES.map((s) => s.url));
+    await expect(links.map((a) => a.getAttribute('href'))).toEqual(chatScenarioContent.sources.map((s) => s.url));
     for (const link of links) {
       await expect(link).toHaveAttribute('target', '_blank');
       await expect(link).toHaveAttribute('rel', 'noopener noreferrer');

@@ -9,6 +9,7 @@ import {
   type ConnectionStatusProps,
 } from '../../src/components/ConnectionStatus.js';
 import { arabicLabels } from '../support/labels-ar.js';
+import { expectVisuallyHidden } from '../support/visually-hidden.js';
 
 const serverDown = new ChatError('server', 'The model provider returned 503 Service Unavailable.', { status: 503 });
 const connectionLost = new ChatError('network', 'The connection to the chat server failed.');
@@ -169,7 +170,10 @@ export const Dots: Story = {
     ]);
     const shapes = statuses.map((s) => s.querySelector('svg')?.innerHTML);
     await expect(new Set(shapes).size).toBe(5);
+    // Each dot's label is read by screen readers and shown to no one (the title shows it on hover).
     await expect(statuses[0]).toHaveTextContent('Connected');
+    for (const status of statuses)
+      await expectVisuallyHidden(status.querySelector('[data-slot="connection-status-label"]')!);
   },
 };
 

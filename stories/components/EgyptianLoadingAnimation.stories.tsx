@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { EgyptianLoadingAnimation } from '../../src/components/EgyptianLoadingAnimation.js';
 import { arabicLabels } from '../support/labels-ar.js';
+import { expectStillUnderReducedMotion } from '../support/reduced-motion.js';
+import { expectVisuallyHidden } from '../support/visually-hidden.js';
 
 const meta = {
   title: 'Components/EgyptianLoadingAnimation',
@@ -27,7 +29,12 @@ export const Small: Story = {
     const status = canvas.getByRole('status', { name: 'Thinking…' });
     await expect(status).toHaveAttribute('data-size', 'sm');
     await expect(widthOf(status)).toBe(24);
-    await expect(canvas.getByText('Thinking…')).toHaveClass('pc:sr-only');
+    await expectVisuallyHidden(canvas.getByText('Thinking…'));
+    // A one-colour silhouette in the text's colour: the pyramid and its sun, no glyphs.
+    const fills = [...graphic(status).querySelectorAll('circle, path')].map((shape) => getComputedStyle(shape).fill);
+    await expect(new Set(fills)).toEqual(new Set([getComputedStyle(status).color]));
+    // The sun still arcs, unless the reader asked for reduced motion.
+    await expectStillUnderReducedMotion(status, 1);
   },
 };
 
@@ -37,6 +44,8 @@ export const Medium: Story = {
     const status = canvas.getByRole('status', { name: 'Thinking…' });
     await expect(status).toHaveAttribute('data-size', 'md');
     await expect(widthOf(status)).toBe(48);
+    // The sun and the three glyphs move, and all four stand still under reduced motion.
+    await expectStillUnderReducedMotion(status, 4);
   },
 };
 
@@ -85,7 +94,7 @@ export const WithLabel: Story = {
     for (const status of statuses) {
       const label = status.querySelector('[data-slot="egyptian-loader-label"]')!;
       await expect(label).toBeVisible();
-      await expect(label).not.toHaveClass('pc:sr-only');
+      await expect(label.getBoundingClientRect().width).toBeGreaterThan(graphic(status).getBoundingClientRect().width);
       // Beside the drawing, on its end side.
       await expect(label.getBoundingClientRect().left).toBeGreaterThanOrEqual(
         graphic(status).getBoundingClientRect().right,

@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { SkeletonLoader } from '../../src/components/SkeletonLoader.js';
 import { arabicLabels } from '../support/labels-ar.js';
+import { expectStillUnderReducedMotion } from '../support/reduced-motion.js';
+import { expectVisuallyHidden } from '../support/visually-hidden.js';
 
 const meta = {
   title: 'Components/SkeletonLoader',
@@ -32,6 +34,9 @@ export const Message: Story = {
     await expect(lines).toHaveLength(3);
     await expect(width(lines[2]!)).toBeLessThan(width(lines[0]!));
     await expect(width(lines[2]!)).toBeGreaterThan(0);
+    // Its name is read, never shown; it breathes as one piece, and not at all under reduced motion.
+    await expectVisuallyHidden(canvas.getByText('Loading…'));
+    await expectStillUnderReducedMotion(status, 1);
   },
 };
 
@@ -45,6 +50,7 @@ export const List: Story = {
     await expect(rows).toHaveLength(4);
     const firstLines = rows.map((row) => width(row.querySelector('[data-slot="skeleton-line"]')!));
     await expect(new Set(firstLines).size).toBeGreaterThan(1);
+    await expectStillUnderReducedMotion(status, 1);
   },
 };
 
@@ -59,6 +65,7 @@ export const Card: Story = {
     const button = status.querySelector('[data-slot="skeleton-button"]')!;
     await expect(button).toBeVisible();
     await expect(button.getBoundingClientRect().height).toBe(32);
+    await expectStillUnderReducedMotion(status, 1);
   },
 };
 

@@ -144,6 +144,9 @@ export const MarkdownAnswer: Story = {
     await expect(canvas.getByRole('heading', { name: 'Retry with backoff' })).toBeVisible();
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
     await expect(canvas.getByRole('table')).toBeVisible();
+    // Both columns are end-aligned, as the table's `--:` delimiters say.
+    for (const cell of canvas.getByRole('table').querySelectorAll('th, td'))
+      await expect(getComputedStyle(cell).textAlign).toBe('end');
     await expect(canvas.getByText('ts')).toBeVisible();
     const link = canvas.getByRole('link', { name: 'the RFC (www.rfc-editor.org)' });
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
@@ -166,8 +169,11 @@ export const CodeAndMath: Story = {
     await waitFor(() => expect(html).toHaveAttribute('data-state', 'highlighted'));
     await expect(html?.querySelector('code')).toHaveTextContent('<img src=x onerror=alert(1)>');
     await expect(canvasElement.querySelector('img')).toBeNull();
-    // The display formula and the inline ones are MathML; the one that does not parse shows its TeX.
-    await waitFor(() => expect(canvasElement.querySelector('[data-slot="math"][data-state="loading"]')).toBeNull());
+    // The display formula and the inline ones are MathML; the one that does not parse shows its TeX. The renderer is
+    // fetched on first use, as the highlighter is: in a cold run (npm run test:stories) it took over the default 1 s.
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="math"][data-state="loading"]')).toBeNull(), {
+      timeout: 10_000,
+    });
     await expect(canvasElement.querySelector('[data-slot="math"][data-display] math mfrac')).not.toBeNull();
     await expect(canvasElement.querySelectorAll('[data-slot="math"][data-state="rendered"]')).toHaveLength(6);
     await expect(canvas.getByText('\\frac{a}{')).toBeVisible();

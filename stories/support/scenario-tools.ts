@@ -1,5 +1,5 @@
 import type { ChatTools } from '../../src/core/tools.js';
-import { SCENARIO_TOOLS } from '../../src/msw/content.js';
+import { chatScenarioContent } from '../../src/msw/content.js';
 
 const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -19,7 +19,7 @@ const wait = (ms: number, signal: AbortSignal) =>
 export function scenarioTools(delayMs = 0): ChatTools {
   return {
     get_weather: {
-      ...SCENARIO_TOOLS.get_weather,
+      ...chatScenarioContent.tools.get_weather,
       async execute({ city }: { city: string }, { signal }) {
         await wait(delayMs, signal);
         if (city !== 'Paris') throw new Error(`The weather service does not know "${city}".`);
@@ -27,12 +27,12 @@ export function scenarioTools(delayMs = 0): ChatTools {
       },
     },
     get_time: {
-      ...SCENARIO_TOOLS.get_time,
+      ...chatScenarioContent.tools.get_time,
       async execute({ zone }: { zone: string }, { signal }) {
         await wait(delayMs, signal);
         return { zone, time: '14:05' };
       },
     },
-    send_email: SCENARIO_TOOLS.send_email,
+    send_email: chatScenarioContent.tools.send_email,
   };
 }

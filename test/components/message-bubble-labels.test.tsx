@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { StreamingMessageBubble } from '../../src/components/index.js';
+import { loadLazyParts } from '../support/lazy-parts.js';
+
+beforeAll(loadLazyParts);
 
 describe('StreamingMessageBubble', () => {
   it("its labels reach its parts: a code block's Copy speaks the bubble's language", () => {

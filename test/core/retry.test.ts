@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay, defaultRetryOptions, parseRetryAfter, type RetryOptions } from '../../src/core/retry.js';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('parseRetryAfter', () => {
   it.each([
@@ -50,14 +54,13 @@ describe('backoffDelay (exponential, full jitter)', () => {
     expect(backoffDelay(1, o, () => 0)).toBe(0);
     expect(backoffDelay(1, o, () => 0.5)).toBe(50);
     expect(backoffDelay(3, o, () => 0.5)).toBe(200);
-    expect(backoffDelay(1, o, () => 0.999_999)).toBeLessThanOrEqual(100);
-    expect(backoffDelay(3, o, () => 0.999_999)).toBeGreaterThanOrEqual(399);
-    // The ceiling stops at maxDelayMs.
-    expect(backoffDelay(10, o, () => 0.999_999)).toBeGreaterThanOrEqual(999);
-    expect(backoffDelay(10, o, () => 0.999_999)).toBeLessThanOrEqual(1000);
+    // Just under the ceiling, which doubles each attempt (100, 200, 400) and stops at maxDelayMs.
+    expect([1, 2, 3, 4, 5, 10].map((attempt) => backoffDelay(attempt, o, () => 0.999_999))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
   });
 
-  it('stays within 0..maxDelayMs for any attempt, settings and random value', () => {
+  it('for any attempt and settings, maps the random value onto 0..ceiling: 0 waits nothing, just under 1 one less than the ceiling', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5000 }),
@@ -65,23 +68,29 @@ describe('backoffDelay (exponential, full jitter)', () => {
         fc.integer({ min: 0, max: 100_000 }),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (attempt, baseDelayMs, maxDelayMs, r) => {
-          const delay = backoffDelay(attempt, options({ baseDelayMs, maxDelayMs }), () => r);
+          const o = options({ baseDelayMs, maxDelayMs });
+          // The ceiling as documented: it doubles each attempt, from baseDelayMs, and stops at maxDelayMs.
+          const ceiling = baseDelayMs === 0 ? 0 : Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+          expect(backoffDelay(attempt, o, () => 0)).toBe(0);
+          expect(backoffDelay(attempt, o, () => 0.999_999)).toBe(Math.max(0, ceiling - 1));
+          // Whole milliseconds, r's share of the window rounded down.
+          const delay = backoffDelay(attempt, o, () => r);
           expect(Number.isInteger(delay)).toBe(true);
-          expect(delay).toBeGreaterThanOrEqual(0);
-          const ceiling = baseDelayMs === 0 ? 0 : baseDelayMs * 2 ** (attempt - 1);
-          expect(delay).toBeLessThanOrEqual(Math.min(maxDelayMs, ceiling));
+          expect(delay).toBeLessThanOrEqual(r * ceiling);
+          expect(delay).toBeGreaterThan(r * ceiling - 1);
         },
       ),
     );
   });
 
-  it('uses Math.random by default and spreads over the whole range', () => {
+  it('draws its jitter from Math.random unless given a source', () => {
     const o = options({ baseDelayMs: 1000, maxDelayMs: 1000 });
-    const samples = Array.from({ length: 2000 }, () => backoffDelay(1, o));
-    expect(Math.min(...samples)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...samples)).toBeLessThanOrEqual(1000);
-    // Full jitter, not "equal jitter": both halves of the range are used.
-    expect(samples.some((d) => d < 250)).toBe(true);
-    expect(samples.some((d) => d > 750)).toBe(true);
+    const random = vi.spyOn(Math, 'random');
+    random.mockReturnValue(0);
+    expect(backoffDelay(1, o)).toBe(0);
+    random.mockReturnValue(0.999_999);
+    expect(backoffDelay(1, o)).toBe(999);
+    random.mockReturnValue(0.25);
+    expect(backoffDelay(1, o)).toBe(250);
   });
 });

@@ -1,5 +1,5 @@
 /** The recovery table of DESIGN.md, driven through a real HTTP server. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { withSseServer } from '../support/with-sse-server.js';
 import { streamChatCompletion } from '../../src/core/stream.js';
 import {
@@ -28,18 +28,22 @@ const status =
   (x) =>
     x.json(code, body, headers);
 
-/** Every retry's delay is within 0..maxDelayMs and the attempts count 1..n. */
-function expectBackoffRetries(
-  events: Parameters<typeof retriesOf>[0],
-  count: number,
-  maxDelayMs = FAST_RETRY.maxDelayMs,
-) {
+/**
+ * The backoff of the tests that check it. The jitter is pinned just under 1 (below), so each retry waits one
+ * millisecond less than its ceiling, which doubles from baseDelayMs (8, 16) and stops at maxDelayMs (20).
+ */
+const BACKOFF = { baseDelayMs: 8, maxDelayMs: 20 };
+const BACKOFF_WAITS = [7, 15, 19];
+
+// Math.random is the jitter's source: every wait in this file is known in advance (withSseServer restores it).
+beforeEach(() => {
+  vi.spyOn(Math, 'random').mockReturnValue(0.999_999);
+});
+
+/** The retries are attempts 1..count, each waiting as BACKOFF says. */
+function expectBackoffRetries(events: Parameters<typeof retriesOf>[0], count: number) {
   const retries = retriesOf(events);
-  expect(retries.map((r) => r.attempt)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-  for (const r of retries) {
-    expect(r.delayMs).toBeGreaterThanOrEqual(0);
-    expect(r.delayMs).toBeLessThanOrEqual(maxDelayMs);
-  }
+  expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual(BACKOFF_WAITS.slice(0, count).map((ms, i) => [i + 1, ms]));
   return retries;
 }
 
@@ -51,7 +55,7 @@ describe('server errors (5xx)', { timeout: 10_000 }, () => {
       status(503),
       streamAnswer(['Fine']),
     );
-    const { events, error } = await run({ retry: { ...FAST_RETRY, maxRetries: 3 } });
+    const { events, error } = await run({ retry: { ...BACKOFF, maxRetries: 3 } });
     expect(error).toBeUndefined();
     const retries = expectBackoffRetries(events, 3);
     expect(retries.map((r) => [r.error.kind, r.error.status])).toEqual([
@@ -144,7 +148,7 @@ describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
 
   it('429 without Retry-After backs off like a 5xx', async () => {
     server().reply(status(429), streamAnswer(['ok']));
-    const { events, error } = await run();
+    const { events, error } = await run({ retry: BACKOFF });
     expect(error).toBeUndefined();
     expect(expectBackoffRetries(events, 1)[0]!.error.kind).toBe('rate_limit');
   });
@@ -158,7 +162,7 @@ describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
       },
       streamAnswer(['Recovered']),
     );
-    const { events, error } = await run();
+    const { events, error } = await run({ retry: BACKOFF });
     expect(error).toBeUndefined();
     const [retry] = expectBackoffRetries(events, 1);
     expect(retry!.error).toMatchObject({ kind: 'server', message: 'Upstream overloaded', retryable: true });
@@ -197,7 +201,7 @@ describe('client, rate-limit and error chunks', { timeout: 10_000 }, () => {
 describe('network failures and timeouts', { timeout: 10_000 }, () => {
   it('connection refused → network, retried maxRetries times, then thrown', async () => {
     const { events, error } = await drain(
-      streamChatCompletion(REQUEST, { endpoint: await refusedUrl(), retry: { ...FAST_RETRY, maxRetries: 2 } }),
+      streamChatCompletion(REQUEST, { endpoint: await refusedUrl(), retry: { ...BACKOFF, maxRetries: 2 } }),
     );
     expect(asChatError(error)).toMatchObject({ kind: 'network', retryable: true });
     expect(expectBackoffRetries(events, 2).every((r) => r.error.kind === 'network')).toBe(true);
@@ -206,7 +210,7 @@ describe('network failures and timeouts', { timeout: 10_000 }, () => {
 
   it('socket destroyed before the headers → network, retried', async () => {
     server().reply((x) => x.destroy(), streamAnswer(['ok']));
-    const { events, error } = await run();
+    const { events, error } = await run({ retry: BACKOFF });
     expect(error).toBeUndefined();
     expect(expectBackoffRetries(events, 1)[0]!.error.kind).toBe('network');
     expect(textOf(events)).toBe('ok');
@@ -223,7 +227,7 @@ describe('network failures and timeouts', { timeout: 10_000 }, () => {
       },
       streamAnswer(['ok']),
     );
-    const { events, error } = await run();
+    const { events, error } = await run({ retry: BACKOFF });
     expect(error).toBeUndefined();
     expect(expectBackoffRetries(events, 1)[0]!.error.kind).toBe('network');
     expect(textOf(events)).toBe('ok');

@@ -9,24 +9,14 @@ import { idle } from '../support/loopback-chat.js';
 import type { ChatStreamEvent } from '../../src/core/types.js';
 import {
   chatScenarioAnswer,
+  chatScenarioContent,
   chatScenarioHandler,
   chatScenarios,
   createScenarioResponder,
-  SCENARIO_ANSWER,
-  SCENARIO_INSIGHTS,
-  SCENARIO_LONG_ANSWER,
-  SCENARIO_MARKDOWN,
-  SCENARIO_REASONING,
-  SCENARIO_SOURCES,
-  SCENARIO_SOURCES_ANSWER,
-  SCENARIO_SUGGESTIONS,
-  SCENARIO_TOOL_DENIED,
-  SCENARIO_TOOL_STEPS,
-  SCENARIO_TOOLS,
-  tokenize,
   type ChatScenarioName,
   type ScenarioOptions,
 } from '../../src/msw/index.js';
+import { tokenize } from '../../src/msw/content.js';
 
 /*
  * Every scenario drives the real client (src/core) through MSW's Node interceptor, in deterministic mode,
@@ -36,7 +26,7 @@ import {
 const ENDPOINT = 'http://chat.test/api/v2/chat/completions/';
 const RETRY = { baseDelayMs: 1, maxDelayMs: 2 };
 /** What the first 12 chunks of the default answer say: where cuts, malformed and error chunks and stalls strike. */
-const PARTIAL = tokenize(SCENARIO_ANSWER).slice(0, 12).join('');
+const PARTIAL = tokenize(chatScenarioContent.answer).slice(0, 12).join('');
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -121,19 +111,19 @@ const callsOf = (message: ChatMessage): ToolCallPart[] =>
 /** The scenarios' tools as a host would run them: the weather throws for cities it does not know. */
 const tools = {
   get_weather: {
-    ...SCENARIO_TOOLS.get_weather,
+    ...chatScenarioContent.tools.get_weather,
     execute: ({ city }: { city: string }) => {
       if (city !== 'Paris') throw new Error(`No weather station knows "${city}".`);
       return { celsius: 18, sky: 'partly cloudy' };
     },
   },
-  get_time: { ...SCENARIO_TOOLS.get_time, execute: () => '14:05' },
-  send_email: SCENARIO_TOOLS.send_email,
+  get_time: { ...chatScenarioContent.tools.get_time, execute: () => '14:05' },
+  send_email: chatScenarioContent.tools.send_email,
 };
 
 describe('the tool scenarios, through the real client', () => {
   it('tool-call: the call runs, its result goes back, and the answer follows in the same message', async () => {
-    const step = SCENARIO_TOOL_STEPS['tool-call'];
+    const step = chatScenarioContent.toolSteps['tool-call'];
     const { answer, sent } = await chat('tool-call', {}, { tools });
     expect(sent).toHaveLength(2);
     expect(sent[0]?.body.tools).toEqual(
@@ -160,7 +150,7 @@ describe('the tool scenarios, through the real client', () => {
       ['get_weather', 'result', { celsius: 18, sky: 'partly cloudy' }],
       ['get_time', 'result', '14:05'],
     ]);
-    expect(answer.content).toBe(SCENARIO_TOOL_STEPS['parallel-tools'].answer);
+    expect(answer.content).toBe(chatScenarioContent.toolSteps['parallel-tools'].answer);
   });
 
   it("tool-error: the tool's throw becomes the call's error, and the model answers from it", async () => {
@@ -172,12 +162,12 @@ describe('the tool scenarios, through the real client', () => {
       content: '{"error":"No weather station knows \\"Atlantis\\"."}',
     });
     expect(answer).toMatchObject({ status: 'complete' });
-    expect(answer.content).toContain(SCENARIO_TOOL_STEPS['tool-error'].answer);
+    expect(answer.content).toContain(chatScenarioContent.toolSteps['tool-error'].answer);
   });
 
   it.each([
-    [{ approved: true }, SCENARIO_TOOL_STEPS['tool-approval'].answer],
-    [{ approved: false }, SCENARIO_TOOL_DENIED],
+    [{ approved: true }, chatScenarioContent.toolSteps['tool-approval'].answer],
+    [{ approved: false }, chatScenarioContent.toolDeniedAnswer],
   ])('tool-approval: the call waits; answered %j, the answer says so', async (decision, expected) => {
     const { service, answer, sent, last } = await chat('tool-approval', {}, { tools });
     expect(callsOf(answer)[0]).toMatchObject({ toolName: 'send_email', state: 'awaiting-result' });
@@ -190,9 +180,9 @@ describe('the tool scenarios, through the real client', () => {
 
   it('sources: the cited pages become sources of the answer, with their titles', async () => {
     const { answer } = await chat('sources');
-    expect(answer.content).toBe(SCENARIO_SOURCES_ANSWER);
+    expect(answer.content).toBe(chatScenarioContent.sourcesAnswer);
     expect(answer.parts.filter((p) => p.type === 'source')).toEqual(
-      SCENARIO_SOURCES.map((source) => ({ type: 'source', ...source })),
+      chatScenarioContent.sources.map((source) => ({ type: 'source', ...source })),
     );
   });
 
@@ -208,7 +198,7 @@ describe('the tool scenarios, through the real client', () => {
       message: {
         role: 'assistant',
         content: null,
-        tool_calls: SCENARIO_TOOL_STEPS['parallel-tools'].calls.map(({ id, name, arguments: args }) => ({
+        tool_calls: chatScenarioContent.toolSteps['parallel-tools'].calls.map(({ id, name, arguments: args }) => ({
           id,
           type: 'function',
           function: { name, arguments: args },
@@ -217,7 +207,10 @@ describe('the tool scenarios, through the real client', () => {
     });
     const cited = await request('sources');
     expect(cited.choices[0]?.message).toMatchObject({
-      annotations: SCENARIO_SOURCES.map(({ url, title }) => ({ type: 'url_citation', url_citation: { url, title } })),
+      annotations: chatScenarioContent.sources.map(({ url, title }) => ({
+        type: 'url_citation',
+        url_citation: { url, title },
+      })),
     });
   });
 });
@@ -225,20 +218,20 @@ describe('the tool scenarios, through the real client', () => {
 describe('the scenarios, through the real client', () => {
   it('streaming: a complete answer with usage and a stop finish, in one request', async () => {
     const { answer, snapshot, sent } = await chat('streaming');
-    expect(answer).toMatchObject({ role: 'assistant', content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ role: 'assistant', content: chatScenarioContent.answer, status: 'complete' });
     expect(snapshot.error).toBeNull();
     expect(sent).toHaveLength(1);
     expect(sent[0]?.headers.get('authorization')).toBeNull();
 
     const { events, content } = await stream('streaming');
-    expect(content).toBe(SCENARIO_ANSWER);
+    expect(content).toBe(chatScenarioContent.answer);
     expect(events.slice(-2)).toEqual([
       {
         type: 'usage',
         usage: {
           promptTokens: 1,
-          completionTokens: tokenize(SCENARIO_ANSWER).length,
-          totalTokens: 1 + tokenize(SCENARIO_ANSWER).length,
+          completionTokens: tokenize(chatScenarioContent.answer).length,
+          totalTokens: 1 + tokenize(chatScenarioContent.answer).length,
         },
       },
       { type: 'finish', reason: 'stop' },
@@ -247,7 +240,7 @@ describe('the scenarios, through the real client', () => {
 
   it('slow-first-token: the same answer; the first token waits firstTokenDelayMs', async () => {
     const { answer } = await chat('slow-first-token');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
 
     serveScenario('slow-first-token', { firstTokenDelayMs: 80 });
     const started = performance.now();
@@ -260,17 +253,21 @@ describe('the scenarios, through the real client', () => {
 
   it('reasoning: the reasoning text streams first, then the answer', async () => {
     const { answer } = await chat('reasoning');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, reasoning: SCENARIO_REASONING, status: 'complete' });
+    expect(answer).toMatchObject({
+      content: chatScenarioContent.answer,
+      reasoning: chatScenarioContent.reasoning,
+      status: 'complete',
+    });
 
     const { events, reasoning } = await stream('reasoning');
-    expect(reasoning).toBe(SCENARIO_REASONING);
+    expect(reasoning).toBe(chatScenarioContent.reasoning);
     const lastReasoning = events.findLastIndex((e) => e.type === 'reasoning');
     expect(lastReasoning).toBeLessThan(events.findIndex((e) => e.type === 'delta'));
   });
 
   it('markdown: headings, lists, a table and a code block arrive intact', async () => {
     const { answer } = await chat('markdown');
-    expect(answer).toMatchObject({ content: SCENARIO_MARKDOWN, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.markdown, status: 'complete' });
     expect(answer.content).toMatch(/^# /);
     expect(answer.content).toMatch(/\n## /);
     expect(answer.content).toMatch(/\n- /);
@@ -280,28 +277,28 @@ describe('the scenarios, through the real client', () => {
   });
 
   it('long: more than 2,000 tokens, complete', async () => {
-    expect(tokenize(SCENARIO_LONG_ANSWER).length).toBeGreaterThanOrEqual(2_000);
+    expect(tokenize(chatScenarioContent.longAnswer).length).toBeGreaterThanOrEqual(2_000);
     const { answer } = await chat('long');
-    expect(answer).toMatchObject({ content: SCENARIO_LONG_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.longAnswer, status: 'complete' });
     expect(answer.metrics?.usage?.completionTokens).toBeGreaterThanOrEqual(2_000);
   });
 
   it('insights: the insights and suggestions reach the chat beside a complete answer', async () => {
     const { answer, snapshot } = await chat('insights');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
-    expect(snapshot.insights).toEqual(SCENARIO_INSIGHTS);
-    expect(snapshot.suggestions).toEqual(SCENARIO_SUGGESTIONS);
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
+    expect(snapshot.insights).toEqual(chatScenarioContent.insights);
+    expect(snapshot.suggestions).toEqual(chatScenarioContent.suggestions);
   });
 
   it('keep-alive: comments before the first token keep a short idle timeout from firing', async () => {
     const { answer, sent } = await chat('keep-alive');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent).toHaveLength(1);
 
     // 4 × 40 ms of keep-alives against a 100 ms idle timeout: only the comments keep the request alive.
     const paced = await stream('keep-alive', { keepAliveIntervalMs: 40 }, { idleTimeoutMs: 100 });
     expect(paced.error).toBeUndefined();
-    expect(paced.content).toBe(SCENARIO_ANSWER);
+    expect(paced.content).toBe(chatScenarioContent.answer);
     expect(paced.sent).toHaveLength(1);
   });
 
@@ -311,7 +308,7 @@ describe('the scenarios, through the real client', () => {
       {},
       { getToken: () => 'stale-token', refreshToken: () => 'refreshed-token' },
     );
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent.map((s) => s.headers.get('authorization'))).toEqual(['Bearer stale-token', 'Bearer refreshed-token']);
   });
 
@@ -328,11 +325,11 @@ describe('the scenarios, through the real client', () => {
 
   it('rate-limit: 429 with Retry-After, then the answer', async () => {
     const { answer, sent } = await chat('rate-limit');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent).toHaveLength(2);
 
     const { events, content } = await stream('rate-limit');
-    expect(content).toBe(SCENARIO_ANSWER);
+    expect(content).toBe(chatScenarioContent.answer);
     expect(retries(events)).toEqual([
       {
         type: 'retry',
@@ -351,7 +348,7 @@ describe('the scenarios, through the real client', () => {
 
   it('server-errors: two 503s, then the answer', async () => {
     const { answer, sent } = await chat('server-errors');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent).toHaveLength(3);
 
     const { events } = await stream('server-errors');
@@ -363,23 +360,23 @@ describe('the scenarios, through the real client', () => {
 
   it('fallback: every streaming try fails with 500, the non-streaming request gets the answer', async () => {
     const { answer, sent } = await chat('fallback');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent.map((s) => s.body.stream)).toEqual([true, true, true, true, false]);
     expect(sent[4]?.headers.get('accept')).toBe('application/json');
 
     const { events, content } = await stream('fallback');
-    expect(content).toBe(SCENARIO_ANSWER);
+    expect(content).toBe(chatScenarioContent.answer);
     expect(events.filter((e) => e.type === 'fallback')).toHaveLength(1);
   });
 
   it('cut-with-ids: the cut stream resumes after Last-Event-ID and no text is repeated', async () => {
     const { answer, sent } = await chat('cut-with-ids');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     // The role chunk is event 1, then 12 answer chunks: the client resumes after event 13.
     expect(sent.map((s) => s.headers.get('last-event-id'))).toEqual([null, '13']);
 
     const { events, content } = await stream('cut-with-ids');
-    expect(content).toBe(SCENARIO_ANSWER);
+    expect(content).toBe(chatScenarioContent.answer);
     expect(retries(events).map((e) => [e.error.kind, e.delayMs])).toEqual([['network', 0]]);
     const beforeRetry = events.slice(
       0,
@@ -396,7 +393,7 @@ describe('the scenarios, through the real client', () => {
 
     service.retry();
     const after = await idle(service);
-    expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(last()).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(after.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(after.error).toBeNull();
     expect(sent).toHaveLength(2);
@@ -411,7 +408,7 @@ describe('the scenarios, through the real client', () => {
 
     service.retry();
     await idle(service);
-    expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(last()).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
   });
 
   it('error-chunk: the text before it stands and the server error shows, with no automatic retry', async () => {
@@ -432,18 +429,18 @@ describe('the scenarios, through the real client', () => {
 
     service.retry();
     await idle(service);
-    expect(last()).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(last()).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
   });
 
   it('stall with ids: the stalled stream resumes after Last-Event-ID', async () => {
     const { answer, sent } = await chat('stall', { ids: true }, { idleTimeoutMs: 50 });
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent.map((s) => s.headers.get('last-event-id'))).toEqual([null, '13']);
   });
 
   it('offline: the first request fails as a network error, the retry gets the answer', async () => {
     const { answer, sent } = await chat('offline');
-    expect(answer).toMatchObject({ content: SCENARIO_ANSWER, status: 'complete' });
+    expect(answer).toMatchObject({ content: chatScenarioContent.answer, status: 'complete' });
     expect(sent).toHaveLength(2);
 
     const { events } = await stream('offline');
@@ -544,7 +541,7 @@ describe('the responders', () => {
   });
 
   it('answers with the answer option and says which text a scenario streams', async () => {
-    expect(chatScenarioAnswer('markdown')).toBe(SCENARIO_MARKDOWN);
+    expect(chatScenarioAnswer('markdown')).toBe(chatScenarioContent.markdown);
     expect(chatScenarioAnswer('long', { answer: 'Hi there' })).toBe('Hi there');
     const { answer } = await chat('streaming', { answer: 'Just this.' });
     expect(answer.content).toBe('Just this.');
@@ -557,7 +554,8 @@ describe('the responders', () => {
     for (let i = 0; i < 13; i += 1) await reader.read(); // the role chunk and 12 answer chunks
     const pending = reader.read();
     controller.abort();
-    await expect(pending).rejects.toBeDefined();
+    // As a real body does when its request is aborted: an AbortError, not a connection failure.
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('a paced body stops its timer when the reader cancels', async () => {
@@ -581,7 +579,11 @@ describe('the responders', () => {
       model: 'm1',
       choices: [
         {
-          message: { role: 'assistant', content: SCENARIO_ANSWER, reasoning_content: SCENARIO_REASONING },
+          message: {
+            role: 'assistant',
+            content: chatScenarioContent.answer,
+            reasoning_content: chatScenarioContent.reasoning,
+          },
           finish_reason: 'stop',
         },
       ],

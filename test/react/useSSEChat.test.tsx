@@ -1,6 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, useRef, type ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChatProvider, useChatContext } from '../../src/react/ChatProvider.js';
 import { useChatSelector } from '../../src/react/use-chat-selector.js';
 import { useSSEChat, type UseSSEChatOptions } from '../../src/react/useSSEChat.js';
@@ -28,13 +28,18 @@ describe('useSSEChat', () => {
     const server = createScriptedFetch();
     const { result } = renderHook(() => useSSEChat(options(server.fetch)));
     expect(result.current).toMatchObject({ isConnected: true, isConnecting: false, error: null, messages: [] });
-    expect(typeof result.current.service.subscribe).toBe('function');
+    // The service is the chat itself: what subscribes to it outside React hears what the hook renders.
+    const heard = vi.fn();
+    const unsubscribe = result.current.service.subscribe(heard);
 
     const body = server.stream();
     act(() => {
       result.current.send('Hello');
     });
     expect(result.current.messages[0]).toMatchObject({ role: 'user', content: 'Hello' });
+    expect(heard).toHaveBeenCalled();
+    expect(result.current.service.getSnapshot().messages).toEqual(result.current.messages);
+    unsubscribe();
     expect(result.current).toMatchObject({ isStreaming: true, isConnecting: true });
     await flush();
     body.push(delta('Hi!', 'stop'));

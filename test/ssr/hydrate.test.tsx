@@ -1,4 +1,4 @@
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,7 +18,7 @@ const history: ChatMessageInput[] = [
 ];
 
 describe('hydration', () => {
-  it('hydrates the server HTML without a mismatch or any React warning', async () => {
+  it('hydrates the server HTML without a mismatch or any React warning, then colours its code', async () => {
     const app = <EnhancedChatInterface initialMessages={history} />;
     const container = document.createElement('div');
     container.innerHTML = renderToString(app);
@@ -26,13 +26,18 @@ describe('hydration', () => {
     document.body.append(container);
     const errors = vi.spyOn(console, 'error');
     const recoverable = vi.fn();
-    await act(async () => {
-      hydrateRoot(container, app, { onRecoverableError: recoverable });
-    });
+    const root = await act(async () => hydrateRoot(container, app, { onRecoverableError: recoverable }));
     expect(recoverable).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
     // Hydration kept the server's DOM; only client layout effects add inline styles (the composer's height).
     expect(container.innerHTML.replace(/ style="[^"]*"/g, '')).toBe(serverHtml);
+    // The highlighter loads after hydration, as on a real page; the code block takes its colours, still quietly.
+    await waitFor(
+      () => expect(container.querySelector('[data-slot="code-block"]')).toHaveAttribute('data-state', 'highlighted'),
+      { timeout: 5000 },
+    );
+    expect(errors).not.toHaveBeenCalled();
+    act(() => root.unmount());
     container.remove();
   });
 });

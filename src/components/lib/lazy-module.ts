@@ -5,7 +5,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 export interface LazyModule<T> {
   /** The module once loaded, else `null`. */
   current: T | null;
-  /** Starts loading (once; again after a failure) and settles when it is there. */
+  /** Starts loading (once; again after a failure, which it logs) and settles when it is there. */
   load: () => Promise<T>;
   subscribe: (onLoad: () => void) => () => void;
 }
@@ -26,6 +26,8 @@ export function lazyModule<T>(importModule: () => Promise<T>): LazyModule<T> {
         (error: unknown) => {
           // A chunk that failed to arrive (offline, a deploy replaced it) is asked for again by the next user.
           loading = null;
+          // Said here, once per failed load, not by each of the components waiting for it (a page of code blocks).
+          console.warn('[chat-ui] a part of the library could not be loaded; the text stays plain', error);
           throw error;
         },
       )),
@@ -47,9 +49,7 @@ export function useLazyModule<T>(lazy: LazyModule<T>, wanted: boolean): T | null
   const module = useSyncExternalStore(lazy.subscribe, () => lazy.current, none);
   useEffect(() => {
     if (!wanted || lazy.current) return;
-    lazy.load().catch((error: unknown) => {
-      console.warn('[chat-ui] a part of the library could not be loaded; the text stays plain', error);
-    });
+    lazy.load().catch(() => {}); // logged by the load; the text stays plain
   }, [lazy, wanted]);
   return wanted ? module : null;
 }

@@ -80,14 +80,24 @@ describe('CodeBlock highlighting', () => {
 });
 
 describe('CodeBlock text', () => {
-  it('holds long plain code in text nodes of 100 lines, so a streaming block lays out only its last one again', () => {
-    const code = Array.from({ length: 250 }, (_, i) => `line ${i}`).join('\n');
-    const { container } = render(<Markdown streaming>{`\`\`\`\n${code}`}</Markdown>);
-    const element = container.querySelector('code') as HTMLElement;
-    const nodes = [...element.childNodes];
-    expect(nodes.map((node) => node.nodeType)).toEqual([Node.TEXT_NODE, Node.TEXT_NODE, Node.TEXT_NODE]);
-    expect(nodes[0]?.textContent?.split('\n')).toHaveLength(101);
-    expect(element.textContent).toBe(code);
+  it('holds long plain code in text nodes of whole lines, so a streaming block lays out only its last one again', () => {
+    const lines = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `line ${from + i}\n`).join('');
+    const { container, rerender } = render(<Markdown streaming>{`\`\`\`\n${lines(0, 250)}`}</Markdown>);
+    const code = () => container.querySelector('code') as HTMLElement;
+    const before = [...code().childNodes];
+    const texts = before.map((node) => node.textContent);
+    expect(before.length).toBeGreaterThan(1);
+    expect(before.every((node) => node.nodeType === Node.TEXT_NODE)).toBe(true);
+    expect(texts.slice(0, -1).every((text) => text?.endsWith('\n'))).toBe(true);
+    // A few more lines stream in: the earlier nodes are the same nodes, unchanged; only the last one grew.
+    rerender(<Markdown streaming>{`\`\`\`\n${lines(0, 253)}`}</Markdown>);
+    const after = [...code().childNodes];
+    before.slice(0, -1).forEach((node, i) => {
+      expect(after[i]).toBe(node);
+      expect(node.textContent).toBe(texts[i]);
+    });
+    expect(code().textContent).toBe(lines(0, 253).trimEnd());
   });
 });
 

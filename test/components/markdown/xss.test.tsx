@@ -1,7 +1,8 @@
 import { render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { StreamingMessageBubble } from '../../../src/components/StreamingMessageBubble.js';
 import type { ChatMessageInput } from '../../../src/core/messages.js';
+import { loadLazyParts } from '../../support/lazy-parts.js';
 
 /** Payloads from the usual XSS cheat sheets, as raw HTML and as markdown tricks. */
 const payloads = [
@@ -69,6 +70,9 @@ const message = (content: string): ChatMessageInput => ({
   status: 'complete',
   createdAt: 0,
 });
+
+// Code and formulas as a reader sees them in the end: coloured, and MathML.
+beforeAll(loadLazyParts);
 
 describe('model text is untrusted', () => {
   it(`renders ${payloads.length} XSS payloads with no script, no on* attribute and no unsafe URL`, () => {
