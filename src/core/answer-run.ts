@@ -45,7 +45,7 @@ export class AnswerRun {
   /** Aborts the request and the running tools. */
   readonly controller = new AbortController();
   readonly parts: LiveParts;
-  readonly metrics: MetricsRecorder;
+  readonly #metrics: MetricsRecorder;
   /** The parts as they stood when the step's request went out: where a retry goes on from. */
   stepStart: readonly MessagePart[];
   #shown: ChatMessage;
@@ -77,7 +77,7 @@ export class AnswerRun {
     this.#shown = withParts({ ...rest, status: 'streaming' }, parts);
     this.parts = new LiveParts(host.now, parts);
     this.stepStart = parts;
-    this.metrics = new MetricsRecorder(host.now);
+    this.#metrics = new MetricsRecorder(host.now);
   }
 
   /** The run ended (finished, stopped, or its chat cleared): nothing it still hears counts. */
@@ -124,7 +124,7 @@ export class AnswerRun {
   end(status: MessageStatus, error: ChatError | null): ChatMessage & { metrics: AnswerMetrics } {
     this.#stop();
     this.parts.close(status === 'complete');
-    const metrics = this.metrics.finish();
+    const metrics = this.#metrics.finish();
     const usage = sumUsage(this.#usageBefore, metrics.usage);
     return {
       ...this.message,
@@ -149,7 +149,8 @@ export class AnswerRun {
   }
 
   #receive(event: ChatStreamEvent): void {
-    const { metrics, parts } = this;
+    const metrics = this.#metrics;
+    const { parts } = this;
     switch (event.type) {
       case 'delta':
       case 'reasoning':

@@ -46,7 +46,8 @@ export class LiveParts {
     // Reasoning that had ended goes on (a continuation thinks again): the time it took already still counts.
     if (type === 'reasoning' && (last?.type !== 'reasoning' || last.durationMs !== undefined))
       this.#reasoningSince = this.#clock() - (last?.type === 'reasoning' ? (last.durationMs ?? 0) : 0);
-    this.#show(appendText(body, { type, text }));
+    appendText(body, { type, text });
+    this.#show(body);
   }
 
   /** A fragment of a tool call's arguments: the call's part is added on its first fragment and grows with each. */

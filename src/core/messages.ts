@@ -156,22 +156,21 @@ export function toChatMessage({ content, reasoning, parts, ...rest }: ChatMessag
 }
 
 /**
- * `text` added after `parts` (a copy): a run of one kind grows its last part, a change of kind starts the next. The
- * one place runs of text are merged. Merged reasoning knows its duration once the latest part does.
+ * Adds `text` at the end of `parts`, in place (callers pass an array of their own): a run of one kind grows its last
+ * part, a change of kind starts the next. The one place runs of text are merged. Merged reasoning knows its duration
+ * once the latest part does.
  */
-export function appendText(parts: readonly MessagePart[], text: TextPart | ReasoningPart): MessagePart[] {
-  const next = parts.slice();
-  const last = next.at(-1);
-  if (last?.type !== text.type) next.push(text);
-  else if (text.type === 'text') next[next.length - 1] = { type: 'text', text: last.text + text.text };
+export function appendText(parts: MessagePart[], text: TextPart | ReasoningPart): void {
+  const last = parts.at(-1);
+  if (last?.type !== text.type) parts.push(text);
+  else if (text.type === 'text') parts[parts.length - 1] = { type: 'text', text: last.text + text.text };
   else {
     const { durationMs } = text;
     const before = (last as ReasoningPart).durationMs ?? 0;
-    next[next.length - 1] = {
+    parts[parts.length - 1] = {
       type: 'reasoning',
       text: last.text + text.text,
       ...(durationMs !== undefined && { durationMs: before + durationMs }),
     };
   }
-  return next;
 }

@@ -90,8 +90,14 @@ export function AnswerNotice({
       data-reason={ended}
       className="pc:m-0 pc:flex pc:flex-wrap pc:items-center pc:gap-x-2 pc:gap-y-1 pc:text-xs pc:text-muted-foreground"
     >
-      <LineIcon d={note.icon} className={cn('pc:size-3.5 pc:shrink-0', cut && 'pc:text-warning')} />
-      <span>{text[note.label]}</span>
+      {/* The icon stays with its words when they wrap on a narrow screen. */}
+      <span className="pc:inline-flex pc:min-w-0 pc:items-center pc:gap-2">
+        <LineIcon
+          d={note.icon}
+          className={cn('pc:size-3.5 pc:shrink-0', cut && 'pc:text-warning', note.mirrored && 'pc:rtl:-scale-x-100')}
+        />
+        <span>{text[note.label]}</span>
+      </span>
       {cut && error && onRetry && (
         <RetryButton key={keyOf(error)} error={error} onRetry={onRetry} variant="outline" labels={errorLabels} />
       )}
@@ -110,11 +116,19 @@ export function AnswerNotice({
 }
 
 /** The quiet footer of an answer that ended short of complete, by how it ended. */
-const notes: Record<string, { icon: string; label: 'interrupted' | 'stopped' | 'lengthLimit' | 'contentFiltered' }> = {
+const notes: Record<
+  string,
+  {
+    icon: string;
+    label: 'interrupted' | 'stopped' | 'lengthLimit' | 'contentFiltered';
+    /** It points along the text, so it turns round in right-to-left text. */
+    mirrored?: boolean;
+  }
+> = {
   interrupted: { icon: errorIconPaths.network, label: 'interrupted' },
   stopped: { icon: errorIconPaths.aborted, label: 'stopped' },
   // A ruler's end: the answer reached the length it was allowed.
-  length: { icon: 'M4 12h13M17 6v12M21 9v6', label: 'lengthLimit' },
+  length: { icon: 'M4 12h13M17 6v12M21 9v6', label: 'lengthLimit', mirrored: true },
   // A shield: the provider's filter withheld the rest.
   content_filter: { icon: 'M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6z', label: 'contentFiltered' },
 };

@@ -22,14 +22,14 @@ export function segmentsOf(parts: readonly MessagePart[]): {
   sources: SourcePart[];
   files: FilePart[];
 } {
-  let body: MessagePart[] = [];
+  const body: MessagePart[] = [];
   const sources: SourcePart[] = [];
   const files: FilePart[] = [];
   for (const part of parts) {
     if (part.type === 'source') sources.push(part);
     else if (part.type === 'file') files.push(part);
     else if (part.type === 'tool-call') body.push(part);
-    else if (part.text !== '') body = appendText(body, part);
+    else if (part.text !== '') appendText(body, part);
   }
   const segments = body.flatMap((part): MessageSegment[] => {
     if (part.type === 'tool-call') return [{ kind: 'tool-call', call: part }];
