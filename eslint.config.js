@@ -43,6 +43,13 @@ export default tseslint.config(
     }),
   },
   {
+    files: ['src/server/**'],
+    rules: layerRules({
+      group: ['react', 'react-dom', 'react/*', '**/react/**', '**/components/**', '**/msw/**', 'msw', 'msw/*'],
+      message: 'src/server is the relay: it imports src/core only, and no React, UI or mocks.',
+    }),
+  },
+  {
     files: ['src/react/**'],
     rules: layerRules({
       group: ['**/components/**', '**/msw/**', 'msw', 'msw/*'],

@@ -1,0 +1,3 @@
+export { createChatRelay, type ChatRelay, type ChatRelayOptions, type RelayUpstream } from './relay.js';
+export { memoryStore, type MemoryStoreOptions } from './memory-store.js';
+export type { LogEntry, RelayEvent, RelayStore, StreamEnd, StreamLimits, StreamWriter } from './relay-store.js';
