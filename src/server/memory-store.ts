@@ -74,7 +74,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): RelayStore {
       return stream.owner;
     },
 
-    async *read(id, from, signal) {
+    async *read(id, { from, signal }) {
       let next = from === null ? 0 : Number(from);
       // Ids are the relay's own; one that is not an entry's index is someone's guess.
       if (!Number.isSafeInteger(next) || next < 0) {

@@ -24,6 +24,16 @@ export interface StreamLimits {
   leaseMs: number;
 }
 
+/** Where and how a reader reads an answer's log. */
+export interface ReadOptions {
+  /** The first entry to read (inclusive); `null`: from the first. */
+  from: string | null;
+  /** The producer's lease, as the relay set it: a lease older than this means the producer died. */
+  leaseMs: number;
+  /** Ends the reading (the caller went away). */
+  signal: AbortSignal;
+}
+
 /** The producer's handle on the answer it writes. */
 export interface StreamWriter {
   /** Appends events as one entry. */
@@ -47,10 +57,10 @@ export interface RelayStore {
   ownerOf(streamId: string, entryId?: string): Promise<string | null>;
   /**
    * The answer's entries from entry `from` (inclusive; `null`: from the first), then each new one as it is appended,
-   * up to and including its end. A producer that died, or a store that failed, yields an `interrupted` end.
-   * Aborting `signal` ends the iteration.
+   * up to and including its end. A producer that stopped renewing its lease (`leaseMs`), or a store that failed,
+   * yields an `interrupted` end. Aborting `signal` ends the iteration.
    */
-  read(streamId: string, from: string | null, signal: AbortSignal): AsyncIterable<LogEntry>;
+  read(streamId: string, options: ReadOptions): AsyncIterable<LogEntry>;
   /** Asks the answer's producer, wherever it runs, to stop. */
   stop(streamId: string): Promise<void>;
   /** Releases the store's connections and timers. */

@@ -80,7 +80,11 @@ export function createChatRelay(options: ChatRelayOptions): ChatRelay {
   const read = (streamId: string, start: ReadStart | null, request: Request): Response => {
     const stop = new AbortController();
     request.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    const entries = store.read(streamId, start?.entryId ?? null, stop.signal);
+    const entries = store.read(streamId, {
+      from: start?.entryId ?? null,
+      leaseMs: limits.leaseMs,
+      signal: stop.signal,
+    });
     return sseReply({ streamId, entries, stop, start, keepAliveMs });
   };
 
