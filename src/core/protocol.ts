@@ -78,6 +78,9 @@ function errorChunk(error: unknown): ChatError {
   const code = String(detail.code ?? detail.type ?? detail.status ?? '');
   const rateLimited = code === '429' || /rate_limit/.test(code);
   const message = str(detail.message) || (typeof error === 'string' ? error : 'The model provider reported an error.');
+  // The relay's ends (DESIGN.md "Server relay"): a lost producer cuts the answer; a stop from elsewhere stops it.
+  if (code === 'stream_interrupted') return new ChatError('network', message, { cause: error });
+  if (code === 'stream_stopped') return new ChatError('aborted', message, { cause: error });
   return new ChatError(rateLimited ? 'rate_limit' : 'server', message, { cause: error });
 }
 

@@ -35,6 +35,11 @@ export interface StreamOptions {
   whenOnline?: (signal: AbortSignal) => Promise<void>;
   /** Log the lifecycle (request, status, retries, finish) to `console.debug`; never tokens or headers. @default false */
   debug?: boolean;
+  /**
+   * Reads the relay's answer with this stream id from its first event instead of asking anew (a page reloaded
+   * mid-answer): the request carries `X-Chat-Stream` and no `Last-Event-ID`.
+   */
+  resumeStream?: string;
 }
 
 export const DEFAULT_ENDPOINT = '/api/v2/chat/completions/';
@@ -52,6 +57,25 @@ interface Context {
   options: StreamOptions;
   state: StreamState;
   log: (...args: unknown[]) => void;
+  /** The relay's id of this answer (`X-Chat-Stream`), once a response named it. */
+  streamId: string;
+  /** The token of the last request, for the stop request. */
+  token: string | null | undefined;
+}
+
+/**
+ * Tells the relay to stop the answer, wherever it runs (DESIGN.md "Server relay"). Fire and forget: the answer's own
+ * request is already aborted, and a stop that fails leaves a finished answer the relay forgets after its TTL.
+ */
+function requestStop({ options, streamId, token }: Context): void {
+  const headers = new Headers(options.headers);
+  headers.set('X-Chat-Stream', streamId);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const init: RequestInit = { method: 'DELETE', headers, keepalive: true };
+  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
+  Promise.resolve()
+    .then(() => (options.fetch ?? globalThis.fetch)(endpoint, init))
+    .catch(() => undefined);
 }
 
 /**
@@ -60,12 +84,14 @@ interface Context {
  * complete; throws a classified {@link ChatError} on failure. Always closes its connection.
  */
 async function* tryOnce(
-  { request, options, state, log }: Context,
+  context: Context,
   token: string | null | undefined,
   streaming: boolean,
   resumeFrom: string,
 ): AsyncGenerator<ChatStreamEvent, boolean, undefined> {
+  const { request, options, state, log } = context;
   const { signal } = options;
+  context.token = token;
   const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   const controller = new AbortController();
   const onAbort = () => controller.abort();
@@ -91,6 +117,8 @@ async function* tryOnce(
     headers.set('Accept', streaming ? 'text/event-stream' : 'application/json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (resumeFrom) headers.set('Last-Event-ID', resumeFrom);
+    else if (context.streamId && context.streamId === options.resumeStream)
+      headers.set('X-Chat-Stream', context.streamId);
     const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
     log('request', {
       endpoint,
@@ -110,6 +138,11 @@ async function* tryOnce(
     const type = response.headers.get('content-type') ?? '';
     log('response', { status: response.status, type });
     if (!response.ok) throw await watch(errorFromResponse(response));
+    const streamId = response.headers.get('x-chat-stream');
+    if (streamId && streamId !== context.streamId) {
+      context.streamId = streamId;
+      yield { type: 'stream', streamId };
+    }
 
     if (/^application\/([\w.+-]*\+)?json/i.test(type)) {
       const step = interpretCompletion(await watch(response.text()));
@@ -170,82 +203,90 @@ export async function* streamChatCompletion(
   const retry = { ...defaultRetryOptions, ...options.retry };
   const log = options.debug ? (...args: unknown[]) => console.debug('[chat-ui]', ...args) : () => {};
   const state = newStreamState();
-  const context: Context = { request, options, state, log };
+  const context: Context = { request, options, state, log, streamId: options.resumeStream ?? '', token: undefined };
+  // A relayed answer is stopped at the relay too, or it would go on (and be paid for) with nobody reading.
+  const stopRelayed = () => {
+    if (context.streamId) requestStop(context);
+  };
+  signal.addEventListener('abort', stopRelayed, { once: true });
+  try {
+    let retries = 0;
+    let refreshed: { token: string | null | undefined } | undefined;
+    let streaming = true;
+    // The id the next request resumes from, as recovery decided it; a refreshed token resends the same request.
+    let resumeFrom = '';
 
-  let retries = 0;
-  let refreshed: { token: string | null | undefined } | undefined;
-  let streaming = true;
-  // The id the next request resumes from, as recovery decided it; a refreshed token resends the same request.
-  let resumeFrom = '';
-
-  for (;;) {
-    // Before every request, not just the first: a stop during a `fallback` event or after a token refresh
-    // must not send another request (nothing awaits the signal on those paths).
-    if (signal.aborted) throw abortedError();
-    let error: ChatError;
-    try {
-      const token = refreshed ? refreshed.token : await abortable(options.getToken?.(), signal);
-      const complete = yield* tryOnce(context, token, streaming, resumeFrom);
-      // A finish_reason without [DONE] is complete; only a stream with neither was cut.
-      if (complete || state.finishReason !== undefined) break;
-      error = new ChatError('network', 'The stream ended before the answer was complete.');
-    } catch (caught) {
-      error = caught instanceof ChatError ? caught : toChatError(caught, signal, false, 0);
-      if (error.kind === 'aborted') throw error;
-      if (isCutOff(error) && state.finishReason !== undefined) break;
-    }
-
-    const recovery = decideRecovery(
-      error,
-      state,
-      { retries, streaming, refreshed: refreshed !== undefined },
-      { retry, canRefresh: options.refreshToken !== undefined, fallbackToNonStreaming },
-    );
-    if (recovery.action === 'refresh') {
-      log('refreshing the token after', error.status);
+    for (;;) {
+      // Before every request, not just the first: a stop during a `fallback` event or after a token refresh
+      // must not send another request (nothing awaits the signal on those paths).
+      if (signal.aborted) throw abortedError();
+      let error: ChatError;
       try {
-        refreshed = { token: await abortable(Promise.resolve().then(options.refreshToken), signal) };
+        const token = refreshed ? refreshed.token : await abortable(options.getToken?.(), signal);
+        const complete = yield* tryOnce(context, token, streaming, resumeFrom);
+        // A finish_reason without [DONE] is complete; only a stream with neither was cut.
+        if (complete || state.finishReason !== undefined) break;
+        error = new ChatError('network', 'The stream ended before the answer was complete.');
       } catch (caught) {
-        // A failed refresh still means "session expired": the generator only ever throws ChatErrors.
-        if (signal.aborted) throw abortedError();
-        throw new ChatError('auth', error.message, { status: error.status, cause: caught });
+        error = caught instanceof ChatError ? caught : toChatError(caught, signal, false, 0);
+        if (error.kind === 'aborted') throw error;
+        if (isCutOff(error) && state.finishReason !== undefined) break;
       }
-      continue;
-    }
-    if (recovery.action === 'fallback') {
-      log('falling back to a non-streaming request after', error.message);
-      streaming = false;
-      resumeFrom = '';
-      yield { type: 'fallback' };
-      continue;
-    }
-    if (recovery.action === 'fail') throw error;
 
-    retries += 1;
-    const { delayMs } = recovery;
-    resumeFrom = recovery.resume ? state.lastEventId : '';
-    log('retry', {
-      attempt: retries,
-      delayMs,
-      kind: error.kind,
-      status: error.status,
-      resumeFrom,
-    });
-    yield { type: 'retry', attempt: retries, delayMs, error };
-    await sleep(delayMs, signal);
-    await options.whenOnline?.(signal);
-  }
+      const recovery = decideRecovery(
+        error,
+        state,
+        { retries, streaming, refreshed: refreshed !== undefined },
+        { retry, canRefresh: options.refreshToken !== undefined, fallbackToNonStreaming },
+      );
+      if (recovery.action === 'refresh') {
+        log('refreshing the token after', error.status);
+        try {
+          refreshed = { token: await abortable(Promise.resolve().then(options.refreshToken), signal) };
+        } catch (caught) {
+          // A failed refresh still means "session expired": the generator only ever throws ChatErrors.
+          if (signal.aborted) throw abortedError();
+          throw new ChatError('auth', error.message, { status: error.status, cause: caught });
+        }
+        continue;
+      }
+      if (recovery.action === 'fallback') {
+        log('falling back to a non-streaming request after', error.message);
+        streaming = false;
+        resumeFrom = '';
+        yield { type: 'fallback' };
+        continue;
+      }
+      if (recovery.action === 'fail') throw error;
 
-  log('finish', { reason: state.finishReason ?? null, usage: state.usage });
-  // Each call once, complete, in index order (finish_reason "tool_calls" or "stop": the calls count all the same).
-  for (const call of [...state.toolCalls.values()].sort((a, b) => a.index - b.index)) {
+      retries += 1;
+      const { delayMs } = recovery;
+      resumeFrom = recovery.resume ? state.lastEventId : '';
+      log('retry', {
+        attempt: retries,
+        delayMs,
+        kind: error.kind,
+        status: error.status,
+        resumeFrom,
+      });
+      yield { type: 'retry', attempt: retries, delayMs, error };
+      await sleep(delayMs, signal);
+      await options.whenOnline?.(signal);
+    }
+
+    log('finish', { reason: state.finishReason ?? null, usage: state.usage });
+    // Each call once, complete, in index order (finish_reason "tool_calls" or "stop": the calls count all the same).
+    for (const call of [...state.toolCalls.values()].sort((a, b) => a.index - b.index)) {
+      if (signal.aborted) throw abortedError();
+      yield { type: 'tool-call', index: call.index, id: call.id, name: call.name, arguments: call.arguments };
+    }
+    if (state.usage) {
+      if (signal.aborted) throw abortedError();
+      yield { type: 'usage', usage: state.usage };
+    }
     if (signal.aborted) throw abortedError();
-    yield { type: 'tool-call', index: call.index, id: call.id, name: call.name, arguments: call.arguments };
+    yield { type: 'finish', reason: state.finishReason ?? null };
+  } finally {
+    signal.removeEventListener('abort', stopRelayed);
   }
-  if (state.usage) {
-    if (signal.aborted) throw abortedError();
-    yield { type: 'usage', usage: state.usage };
-  }
-  if (signal.aborted) throw abortedError();
-  yield { type: 'finish', reason: state.finishReason ?? null };
 }

@@ -95,7 +95,9 @@ export type ChatStreamEvent =
   /** A tool call, once complete: after its last fragment and before `finish`, in index order. */
   | { type: 'tool-call'; index: number; id: string; name: string; arguments: string }
   /** A source the model cited, once per URL. */
-  | { type: 'source'; source: ChatSource };
+  | { type: 'source'; source: ChatSource }
+  /** The relay keeps this answer as `streamId` (its `X-Chat-Stream` header): it can be resumed after a reload. */
+  | { type: 'stream'; streamId: string };
 
 /** A web page the model cited. */
 export interface ChatSource {
