@@ -10,6 +10,8 @@ import type { ChatCompletionRequest, ChatStreamEvent, TokenUsage } from './types
 /** What a run needs from the chat it streams into. */
 export interface RunHost {
   dispatch(action: ChatAction): void;
+  /** The run's message learnt something the host must save at once (the relay's stream id). */
+  save(message: ChatMessage): void;
   /** A request or a retry waits for its first byte. */
   awaitsFirstByte(): boolean;
   /** Read at each use: a host may change its options while an answer streams. */
@@ -33,6 +35,11 @@ export interface RunStart {
   parts?: readonly MessagePart[] | undefined;
   /** It continues the answer: its first request asks the model to go on. @default false */
   continues?: boolean | undefined;
+  /**
+   * It reads the message's relayed answer again from its first event (a page reloaded mid-answer): the message keeps
+   * its saved parts until the replay brings its first part, then shows the replay's.
+   */
+  replays?: boolean | undefined;
 }
 
 /**
@@ -55,9 +62,13 @@ export class AnswerRun {
   #cancelShow: (() => void) | null = null;
   #over = false;
   readonly #host: RunHost;
+  /** The saved parts a replay shows until its first part arrives; `null` once it did, and for other runs. */
+  #saved: readonly MessagePart[] | null;
 
   /** The run continues its answer: its first request asks the model to go on. */
   readonly continues: boolean;
+  /** The relay's answer this run reads again from its start; `undefined` when it asks anew. */
+  readonly replayOf: string | undefined;
 
   /**
    * @param history the messages before the answer
@@ -68,15 +79,19 @@ export class AnswerRun {
     readonly history: readonly ChatMessage[],
     message: ChatMessage,
     host: RunHost,
-    { parts = message.parts, continues = false }: RunStart = {},
+    { parts = message.parts, continues = false, replays = false }: RunStart = {},
   ) {
     this.#host = host;
     this.continues = continues;
-    const { error: _error, metrics: _metrics, finishReason: _reason, usage, ...rest } = message;
+    const { error: _error, metrics: _metrics, finishReason: _reason, usage, streamId, ...rest } = message;
+    this.replayOf = replays ? streamId : undefined;
+    this.#saved = this.replayOf === undefined ? null : parts;
     this.#usageBefore = usage;
-    this.#shown = withParts({ ...rest, status: 'streaming' }, parts);
-    this.parts = new LiveParts(host.now, parts);
-    this.stepStart = parts;
+    // A new request gets a new relay stream: the old id stays only on a replay, until the response names its own.
+    this.#shown = withParts({ ...rest, ...(this.replayOf && { streamId }), status: 'streaming' }, parts);
+    const live = this.#saved ? [] : parts;
+    this.parts = new LiveParts(host.now, live);
+    this.stepStart = live;
     this.#metrics = new MetricsRecorder(host.now);
   }
 
@@ -92,7 +107,8 @@ export class AnswerRun {
 
   /** The streaming message with its parts as they stand (a new object only when they changed). */
   get message(): ChatMessage {
-    if (this.parts.parts !== this.#shown.parts) this.#shown = withParts(this.#shown, this.parts.parts);
+    if (this.#saved === null && this.parts.parts !== this.#shown.parts)
+      this.#shown = withParts(this.#shown, this.parts.parts);
     return this.#shown;
   }
 
@@ -188,11 +204,16 @@ export class AnswerRun {
         return this.#host.dispatch(event);
       case 'finish':
         this.#finishReason = event.reason;
+        return;
+      case 'stream':
+        this.#shown = { ...this.message, streamId: event.streamId };
+        return this.#host.save(this.#shown);
     }
   }
 
   /** Something the user will see arrived: the first of a try also says that the server answered. */
   #arrived(): void {
+    this.#saved = null;
     if (!this.#host.awaitsFirstByte()) return this.#scheduleShow();
     this.show();
     this.#host.dispatch({ type: 'reached-server' });

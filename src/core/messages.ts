@@ -97,6 +97,11 @@ export interface ChatMessage {
   /** The tokens the answer cost, summed over every request that streamed into it; absent when the provider sent none. */
   usage?: TokenUsage;
   /**
+   * The relay's id of this answer (its `X-Chat-Stream`), from its first response. Saved with the message: a chat
+   * restored with this answer still streaming reads it again from the relay and finishes it (a page reload).
+   */
+  streamId?: string;
+  /**
    * The message this one answers or follows (`null` for the first). Edits and regenerations are siblings: messages
    * with the same parent. @default the message before it
    */

@@ -42,6 +42,18 @@ function restored(input: ChatMessageInput): ChatMessage {
   return message.status === 'streaming' ? { ...message, status: 'interrupted' } : message;
 }
 
+/**
+ * The answer a restored chat reads again from the relay when it attaches: the last of the shown path, saved while it
+ * streamed, with the relay's stream id. One with tool calls is left cut off: its earlier steps' requests are not the
+ * relay's to replay.
+ */
+function replayable(inputs: readonly ChatMessageInput[], path: readonly ChatMessage[]): ChatMessage | null {
+  const last = path.at(-1);
+  const saved = inputs.find((input) => input.id === last?.id);
+  if (!last?.streamId || saved?.status !== 'streaming') return null;
+  return last.parts.some((part) => part.type === 'tool-call') ? null : last;
+}
+
 /** How a run goes on from a message it streams into. */
 interface StreamFrom extends RunStart {
   /** The message's calls have their results: the run starts with the next step. */
@@ -62,9 +74,14 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
   const store = new ChatStore(tree.path(), online.online);
   let run: AnswerRun | null = null;
   let resumable: Resumable | null = null;
+  let replay = replayable(options.initialMessages ?? [], tree.path());
 
   const host: RunHost = {
     dispatch: (action) => store.dispatch(action),
+    save(message) {
+      tree.replace(message);
+      reportTree();
+    },
     awaitsFirstByte: () => store.getSnapshot().isConnecting || store.getSnapshot().retryState !== null,
     settings: () => ({
       scheduleUpdate: options.scheduleUpdate,
@@ -81,7 +98,7 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
           options,
           first && current.continues ? [{ role: 'user', content: CONTINUE_PROMPT }] : [],
         ),
-        { ...options, whenOnline: online.whenOnline },
+        { ...options, whenOnline: online.whenOnline, resumeStream: first ? current.replayOf : undefined },
       ),
     tools: () => options.tools ?? {},
     maxSteps: () => options.maxSteps,
@@ -260,7 +277,18 @@ export function createChatService(initialOptions: ChatServiceOptions = {}): Chat
     },
     attach() {
       const detach = online.attach();
+      let attached = true;
+      // Mounted: an answer the page was reloaded in the middle of is read again from the relay, and finished. A tick
+      // later: StrictMode detaches and attaches again at once, and a detach stops the run.
+      queueMicrotask(() => {
+        const shown = store.getSnapshot().messages;
+        if (!attached || !replay || run || shown.at(-1)?.id !== replay.id) return;
+        const message = replay;
+        replay = null;
+        streamInto(shown.slice(0, -1), message, { replays: true });
+      });
       return () => {
+        attached = false;
         detach();
         stop();
       };

@@ -57,7 +57,7 @@ export async function runSteps(run: AnswerRun, context: StepsContext, afterTools
     if (run.isOver) return null;
     const error = caught instanceof ChatError ? caught : new ChatError('network', String(caught), { cause: caught });
     if (error.kind === 'aborted') return { status: 'stopped', error: null };
-    return { status: run.parts.parts.length > 0 && isCutOff(error) ? 'interrupted' : 'error', error };
+    return { status: run.message.parts.length > 0 && isCutOff(error) ? 'interrupted' : 'error', error };
   }
 }
 
