@@ -10,8 +10,11 @@ import { sseReply, type ReadStart } from './sse-reply.js';
 export interface RelayUpstream {
   /** Its chat completions URL. */
   url: string;
-  /** Headers sent with every request, e.g. its API key. The caller's own headers are never forwarded. */
-  headers?: Record<string, string>;
+  /**
+   * Headers sent with every request, e.g. its API key, or a function of the caller's request that gives them (to
+   * pass one of its headers on). The caller's own headers are never forwarded otherwise.
+   */
+  headers?: Record<string, string> | ((request: Request) => Record<string, string>);
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
 }
@@ -110,7 +113,11 @@ export function createChatRelay(options: ChatRelayOptions): ChatRelay {
       // Not the caller's signal: the answer goes on when the caller goes away.
       response = await (upstream.fetch ?? globalThis.fetch)(upstream.url, {
         method: 'POST',
-        headers: { ...upstream.headers, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        headers: {
+          ...(typeof upstream.headers === 'function' ? upstream.headers(request) : upstream.headers),
+          'Content-Type': 'application/json',
+          Accept: 'text/event-stream',
+        },
         body: JSON.stringify(body),
         signal: stop,
       });

@@ -82,6 +82,17 @@ describe('starting an answer', () => {
     expect(upstream.requests[0]?.body).toMatchObject({ messages: REQUEST.messages });
   });
 
+  it('passes on what a headers function takes from the caller, and nothing else of the caller', async () => {
+    upstream.reply(pacedAnswer(pieces(1)));
+    await startRelay({
+      upstream: { url: upstream.url, headers: (request) => ({ 'X-Tenant': request.headers.get('x-tenant') ?? '' }) },
+    });
+    await readBody(await post({ 'X-Tenant': 'acme', 'X-Other': 'secret' }));
+    expect(upstream.requests[0]?.headers['x-tenant']).toBe('acme');
+    expect(upstream.requests[0]?.headers['x-other']).toBeUndefined();
+    expect(upstream.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
   it('gives every answer a different stream id', async () => {
     upstream.otherwise(pacedAnswer(pieces(1)));
     await startRelay();
