@@ -57,7 +57,7 @@ interface Context {
   options: StreamOptions;
   state: StreamState;
   log: (...args: unknown[]) => void;
-  /** The relay's id of this answer (`X-Chat-Stream`), once a response named it. */
+  /** The relay's id of this answer (`X-Chat-Stream`), once a response named it; `''` when none, or it ended in error. */
   streamId: string;
   /** The token of the last request, for the stop request. */
   token: string | null | undefined;
@@ -117,8 +117,8 @@ async function* tryOnce(
     headers.set('Accept', streaming ? 'text/event-stream' : 'application/json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (resumeFrom) headers.set('Last-Event-ID', resumeFrom);
-    else if (context.streamId && context.streamId === options.resumeStream)
-      headers.set('X-Chat-Stream', context.streamId);
+    // A relayed answer cut before its first event is read again from its start, not asked anew (and paid twice).
+    else if (context.streamId && streaming) headers.set('X-Chat-Stream', context.streamId);
     const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
     log('request', {
       endpoint,
@@ -175,7 +175,11 @@ async function* tryOnce(
         if (controller.signal.aborted) throw abortedError();
         yield event;
       }
-      if (failure) throw failure;
+      if (failure) {
+        // An error chunk ends the relay's stream too: a retry asks anew.
+        context.streamId = '';
+        throw failure;
+      }
       if (done || ended) return done;
     }
   } catch (caught) {

@@ -137,3 +137,24 @@ it('a cut upstream ends the answer as a network cut after its text, with no retr
   expect(events.some((e) => e.type === 'retry')).toBe(false);
   expect(upstream.requests).toHaveLength(1);
 });
+
+it('a relayed answer cut before its first event is read again from its start, not asked anew', async () => {
+  upstream.reply(pacedAnswer(pieces(10), 3));
+  await server.close();
+  let cut = false;
+  server = await serveHandler(async (request) => {
+    requests.push(request.clone());
+    const response = await relay.handle(request);
+    if (cut || !response.body) return response;
+    cut = true;
+    const nothing = new TransformStream<Uint8Array, Uint8Array>({
+      transform: (_piece, controller) => controller.error(new TypeError('cut')),
+    });
+    return new Response(response.body.pipeThrough(nothing), response);
+  });
+  const { events, error } = await drain(streamChatCompletion(REQUEST, options()));
+  expect(error).toBeUndefined();
+  expect(textOf(events)).toBe(pieces(10).join(''));
+  expect(requests.at(-1)?.headers.get('x-chat-stream')).toMatch(/^[\w-]{22}$/);
+  expect(upstream.requests).toHaveLength(1);
+});
