@@ -74,7 +74,9 @@ export function redisStore(options: RedisStoreOptions): RelayStore {
 
   return {
     async open(streamId, owner, { ttlMs, leaseMs }): Promise<StreamWriter> {
-      const { commands } = await connections();
+      const { commands, watch } = await connections();
+      // An answer nobody could be woken for would be paid for and lost: the caller gets a 503 and retries.
+      if (!watch.ready) throw new Error('The Redis subscriber is reconnecting.');
       const keys = answerKeys(prefix, streamId);
       await commands
         .multi()

@@ -49,6 +49,11 @@ export class RedisWatch {
     });
   }
 
+  /** Whether readers can be woken: the subscriber is connected (it reconnects by itself after an outage). */
+  get ready(): boolean {
+    return this.#subscriber.status === 'ready';
+  }
+
   /** The channel stop requests go out on: every instance listens, the producing one acts. */
   get stopChannel(): string {
     return `${this.#prefix}:stop`;

@@ -45,6 +45,9 @@ export function sseReply({ streamId, entries, stop, start, keepAliveMs }: SseRep
       const send = (text: string) => {
         if (!stop.signal.aborted) controller.enqueue(encoder.encode(text));
       };
+      // At once, before the model's first token: servers that hold the headers until the body's first bytes send
+      // them now, so the client learns X-Chat-Stream (to stop or resume) while the model still thinks.
+      send(': stream\n\n');
       keepAlive = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
       const read = async () => {
         for await (const entry of entries) {

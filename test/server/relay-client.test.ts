@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
 import { createChatRelay, memoryStore, type ChatRelay } from '../../src/server/index.js';
@@ -147,10 +148,16 @@ it('a relayed answer cut before its first event is read again from its start, no
     const response = await relay.handle(request);
     if (cut || !response.body) return response;
     cut = true;
-    const nothing = new TransformStream<Uint8Array, Uint8Array>({
-      transform: (_piece, controller) => controller.error(new TypeError('cut')),
+    // The relay's first bytes (a comment) go through; the response ends before the first event.
+    let pieces = 0;
+    const beforeFirstEvent = new TransformStream<Uint8Array, Uint8Array>({
+      async transform(piece, controller) {
+        if (pieces++ === 0 && new TextDecoder().decode(piece).startsWith(':')) return controller.enqueue(piece);
+        await delay(20);
+        controller.terminate();
+      },
     });
-    return new Response(response.body.pipeThrough(nothing), response);
+    return new Response(response.body.pipeThrough(beforeFirstEvent), response);
   });
   const { events, error } = await drain(streamChatCompletion(REQUEST, options()));
   expect(error).toBeUndefined();
