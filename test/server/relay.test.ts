@@ -230,6 +230,25 @@ describe('who may resume or stop', () => {
   });
 });
 
+describe('how long an answer is kept', () => {
+  it('a finished answer can be resumed for ttlMs, then it is stream_not_found', async () => {
+    upstream.reply(pacedAnswer(pieces(3), 1));
+    let time = 1_000;
+    await startRelay({ ttlMs: 60_000, store: memoryStore({ now: () => time }) });
+    const first = await post();
+    const streamId = first.headers.get('x-chat-stream') ?? '';
+    await readBody(first);
+    time += 59_000;
+    expect((await post({ 'X-Chat-Stream': streamId })).status).toBe(200);
+    time += 2_000;
+    const expired = await post({ 'X-Chat-Stream': streamId });
+    expect(expired.status).toBe(404);
+    expect(await expired.json()).toMatchObject({
+      error: { code: 'stream_not_found', message: 'This answer is no longer available.' },
+    });
+  });
+});
+
 describe('stop', () => {
   it('aborts the upstream at once and ends every reader with stream_stopped', async () => {
     upstream.reply(pacedAnswer(pieces(500), 20));
