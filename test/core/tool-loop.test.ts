@@ -32,6 +32,7 @@ function setup(tools: ChatTools, maxSteps?: number, parts: readonly MessagePart[
   const host: RunHost = {
     dispatch: (action) => actions.push(action),
     awaitsFirstByte: () => false,
+    save: () => undefined,
     settings: () => ({ scheduleUpdate: (callback) => (callback(), () => {}), maxRetries: 0 }),
     now,
   };
