@@ -104,8 +104,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): RelayStore {
     },
 
     async close() {
-      for (const stream of streams.values()) stream.stop.abort();
+      const open = [...streams.values()];
       streams.clear();
+      // Readers find their answer gone and end `interrupted`.
+      for (const stream of open) {
+        stream.stop.abort();
+        stream.wake.notify();
+      }
     },
   };
 }

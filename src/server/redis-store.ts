@@ -102,30 +102,30 @@ export function redisStore(options: RedisStoreOptions): RelayStore {
           .catch(() => undefined);
       }, leaseMs / 2);
       let ended = false;
+      // The first append creates the log: it gets its TTL then; the lease's renewals keep it after that.
+      let created = false;
       const release = () => {
         ended = true;
         clearInterval(renew);
         writers.delete(streamId);
       };
-      const add = async (field: string, value: string) => {
+      const add = async (field: string, value: string, expire: boolean) => {
         if (ended) return;
-        await commands
-          .pipeline()
-          .xadd(keys.log, '*', field, value)
-          .pexpire(keys.log, ttlMs)
-          .publish(keys.wake, streamId)
-          .exec()
-          .then((results) => {
-            const failed = results?.find(([error]) => error);
-            if (failed) throw failed[0];
-          });
+        const pipeline = commands.pipeline().xadd(keys.log, '*', field, value);
+        if (expire) pipeline.pexpire(keys.log, ttlMs);
+        const results = await pipeline.publish(keys.wake, streamId).exec();
+        const failed = results?.find(([error]) => error);
+        if (failed) throw failed[0];
       };
       return {
         stopped: stopped.signal,
-        append: (events) => add('e', JSON.stringify(events)),
+        async append(events) {
+          await add('e', JSON.stringify(events), !created);
+          created = true;
+        },
         async end(end) {
           try {
-            await add('end', end);
+            await add('end', end, true);
             await commands.multi().pexpire(keys.meta, ttlMs).del(keys.lease).exec();
           } finally {
             release();

@@ -19,18 +19,19 @@ interface Watched {
   wake: WakeUp;
   lost: boolean;
   readers: number;
-  leaseMs: number;
 }
 
 /**
  * What one instance watches, on one subscriber connection however many readers it serves: a channel per answer that
  * has readers here (the producer publishes after each append), the stop channel, and one timer that checks the
- * leases of the answers read here, in one pipelined round trip.
+ * leases of the answers read here, all at once.
  */
 export class RedisWatch {
   #watched = new Map<string, Watched>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopHandlers = new Set<(streamId: string) => void>();
+  /** The shortest lease a reader was given: leases are checked twice as often. */
+  #leaseMs = Infinity;
 
   readonly #prefix: string;
   readonly #commands: Redis | Cluster;
@@ -68,11 +69,11 @@ export class RedisWatch {
   async join(streamId: string, leaseMs: number): Promise<Watcher> {
     let watched = this.#watched.get(streamId);
     if (!watched) {
-      watched = { wake: new WakeUp(), lost: false, readers: 0, leaseMs };
+      watched = { wake: new WakeUp(), lost: false, readers: 0 };
       this.#watched.set(streamId, watched);
     }
     watched.readers += 1;
-    watched.leaseMs = Math.min(watched.leaseMs, leaseMs);
+    this.#leaseMs = Math.min(this.#leaseMs, leaseMs);
     const current = watched;
     const leave = () => {
       current.readers -= 1;
@@ -98,11 +99,10 @@ export class RedisWatch {
 
   #schedule(): void {
     if (this.#timer !== undefined || this.#watched.size === 0) return;
-    const leaseMs = Math.min(...[...this.#watched.values()].map((w) => w.leaseMs));
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#checkLeases().finally(() => this.#schedule());
-    }, leaseMs / 2);
+    }, this.#leaseMs / 2);
   }
 
   /** Marks the answers whose producer's lease lapsed, or all of them when Redis does not answer, and wakes them. */
@@ -111,14 +111,12 @@ export class RedisWatch {
     if (entries.length === 0) return;
     let alive: boolean[];
     try {
-      const pipeline = this.#commands.pipeline();
-      for (const [streamId] of entries) pipeline.exists(answerKeys(this.#prefix, streamId).lease);
-      const results = (await pipeline.exec()) ?? [];
-      alive = entries.map((_, i) => {
-        const [error, value] = results[i] ?? [new Error('no reply'), 0];
-        if (error) throw error;
-        return value === 1;
-      });
+      // One command per answer, all in flight at once on the one connection (a pipeline would have to keep to one
+      // hash slot under Redis Cluster).
+      const counts = await Promise.all(
+        entries.map(([streamId]) => this.#commands.exists(answerKeys(this.#prefix, streamId).lease)),
+      );
+      alive = counts.map((count) => count === 1);
     } catch {
       alive = entries.map(() => false);
     }

@@ -294,3 +294,17 @@ describe('an upstream that is cut', () => {
     expect(JSON.parse(events.at(-1)?.data ?? '{}')).toMatchObject({ error: { code: 'stream_interrupted' } });
   });
 });
+
+describe('closing the relay', () => {
+  it('stops its answers and ends their readers, and leaves nothing waiting', async () => {
+    upstream.reply(pacedAnswer(pieces(1000), 20));
+    await startRelay();
+    const first = await post();
+    const reading = readBody(first);
+    await delay(100);
+    await relay.close();
+    expect(parseEvents(await reading).at(-1)?.data).toContain('stream_stopped');
+    await upstream.requests[0]?.closed;
+    expect(upstream.requests[0]?.closedByClient).toBe(true);
+  });
+});
