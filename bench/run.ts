@@ -3,10 +3,11 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 
 /*
- * `npm run bench`: ingest in Node, then rendering, first-token latency and memory in headless Chromium, then ours
- * against the peers (markdown while streaming, bundle sizes). Prints the tables and writes bench/results.json with
- * every median, ratio, budget and pass/fail. Not part of `npm test`.
- * BENCH_ROUNDS sets the rounds of the render and peers parts (default 5); ingest always takes medians of 7.
+ * `npm run bench`: ingest in Node, then the server relay against a pass-through proxy (CPU, first token, Redis
+ * commands, memory), then rendering, first-token latency and memory in headless Chromium, then ours against the peers
+ * (markdown while streaming, bundle sizes). Prints the tables and writes bench/results.json with every median, ratio,
+ * budget and pass/fail. Not part of `npm test`.
+ * BENCH_ROUNDS sets the rounds of the relay, render and peers parts (default 5); ingest always takes medians of 7.
  */
 
 const started = performance.now();
@@ -16,6 +17,7 @@ const loadBefore = loadavg();
 
 // After the hook above: these import src/ through it.
 const { runIngest } = await import('./ingest.ts');
+const { formatRelay, runRelay } = await import('./relay.ts');
 const { runRender, STREAM_RATE, STREAM_TOKENS } = await import('./render/drive.ts');
 const { buildRows, formatTable } = await import('./report.ts');
 const { runPeers } = await import('./peers/drive.ts');
@@ -25,6 +27,7 @@ const { flatness, formatBundles, formatPeers, formatProfile, formatSplit, peerRo
 
 const ingest = await runIngest(7, log);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const relay = await runRelay(rounds, log);
 const render = await runRender(rounds, log);
 const peers = await runPeers(rounds, log);
 const bundles = await runBundles(log);
@@ -48,6 +51,7 @@ const results = {
   table: rows,
   failed: [...rows.filter((r) => r.pass === false).map((r) => `${r.part}: ${r.measure}`), ...peersFailed],
   ingest,
+  relay,
   render,
   peers: { table: peersTable, flat, ...peers },
   bundles,
@@ -55,6 +59,7 @@ const results = {
 await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(table);
+console.log(`\n${formatRelay(relay)}`);
 console.log(`\n${formatPeers(peersTable, rounds)}`);
 console.log(`\n${formatSplit(peers)}`);
 console.log(`\n${formatProfile(peers.profile)}`);
