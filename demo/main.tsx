@@ -4,13 +4,47 @@ import { EnhancedChatInterface } from '../src/components/EnhancedChatInterface.j
 import type { UseSSEChatOptions } from '../src/react/useSSEChat.js';
 import { chatScenarios } from '../src/msw/scenarios.js';
 import type { DemoConfig } from './server/chat-endpoint.js';
+import { RELAY_SCENARIO, relayScenario } from './server/relay-scenario.js';
 import '../src/styles/index.css';
 import './demo.css';
 import { examplePrompts } from '../stories/support/example-prompts.js';
 import { scenarioTools } from '../stories/support/scenario-tools.js';
 import type { ChatTools } from '../src/core/tools.js';
+import type { ChatMessage } from '../src/core/messages.js';
 
 const UPSTREAM = 'upstream';
+
+/*
+ * The page keeps its chat and its scenario in session storage, so a reload shows the same conversation; an answer
+ * that streamed through the relay when the page went away is read again from the relay and finished.
+ */
+const CHAT_KEY = 'promptcraft-demo:chat';
+const SCENARIO_KEY = 'promptcraft-demo:scenario';
+
+interface SavedChat {
+  messages: ChatMessage[];
+  headId: string | null;
+}
+
+function loadChat(): SavedChat | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(CHAT_KEY) ?? 'null') as SavedChat | null;
+    return saved && Array.isArray(saved.messages) ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function save(key: string, value: string): void {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // Full or unavailable (large attachments, private mode): the chat goes on without surviving a reload.
+  }
+}
+
+const saveChat = (messages: readonly ChatMessage[], headId: string | null): void =>
+  save(CHAT_KEY, JSON.stringify({ messages, headId }));
 
 /** The tools of the scenarios, each taking a moment, so that a call is seen running. */
 const demoScenarioTools = scenarioTools(700);
@@ -33,21 +67,32 @@ function describe(text: string): ReactNode[] {
 }
 
 function Demo(): ReactElement {
-  const [scenario, setScenario] = useState('streaming');
+  const [scenario, setScenario] = useState(() => sessionStorage.getItem(SCENARIO_KEY) ?? 'streaming');
   const [config, setConfig] = useState<DemoConfig>({ upstream: false });
+  const [saved] = useState(loadChat);
 
   useEffect(() => {
     fetch('/api/demo/config')
       .then((response) => (response.ok ? (response.json() as Promise<DemoConfig>) : null))
-      .then((value) => value && setConfig(value))
+      .then((value) => {
+        if (!value) return;
+        setConfig(value);
+        // A saved choice of an upstream this server no longer has.
+        if (!value.upstream) setScenario((current) => (current === UPSTREAM ? 'streaming' : current));
+      })
       .catch(() => undefined);
   }, []);
+
+  useEffect(() => save(SCENARIO_KEY, scenario), [scenario]);
 
   const chatOptions = useMemo<UseSSEChatOptions>(
     () => ({
       endpoint: '/api/v2/chat/completions/',
       headers: { 'X-Demo-Scenario': scenario },
       tools: scenario === UPSTREAM ? upstreamTools : demoScenarioTools,
+      // Read once, when the chat is created: the conversation the page had before a reload.
+      ...(saved && { initialMessages: saved.messages, initialHeadId: saved.headId }),
+      onMessagesChange: saveChat,
       // The upstream's key is added by the server; the scenarios get a stand-in session whose token the
       // auth scenarios reject, so `auth-refresh` shows its 401 and refresh on every question.
       ...(scenario !== UPSTREAM && {
@@ -57,13 +102,18 @@ function Demo(): ReactElement {
         idleTimeoutMs: 10_000,
       }),
     }),
-    [scenario],
+    [scenario, saved],
   );
 
+  const store = config.store === 'redis' ? 'Redis' : 'memory';
   const description =
     scenario === UPSTREAM
-      ? [`Your OpenAI-compatible upstream (${config.model ?? 'model'}), proxied by the local server.`]
-      : describe(chatScenarios.find((s) => s.name === scenario)?.description ?? '');
+      ? [
+          `Your OpenAI-compatible upstream (${config.model ?? 'model'}), through the local server's chat relay (${store} store): the key stays on the server, and a reload mid-answer finishes the answer.`,
+        ]
+      : scenario === RELAY_SCENARIO
+        ? [...describe(relayScenario.description), ` Answers are kept in ${store}.`]
+        : describe(chatScenarios.find((s) => s.name === scenario)?.description ?? '');
 
   return (
     <main className="demo">
@@ -77,6 +127,7 @@ function Demo(): ReactElement {
                 {s.title}
               </option>
             ))}
+            <option value={RELAY_SCENARIO}>{relayScenario.title}</option>
             {config.upstream && <option value={UPSTREAM}>Upstream: {config.model}</option>}
           </select>
         </div>

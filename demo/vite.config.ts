@@ -6,7 +6,10 @@ import { chatEndpoint } from './server/chat-endpoint.js';
 
 const PAGE = '/chat/sse-demo';
 
-/** Mounts the chat endpoint on the dev server, and serves the page with or without its trailing slash. */
+/**
+ * Mounts the chat endpoint (with its relay: a memory store, or Redis when `REDIS_URL` is set) on the dev server, and
+ * serves the page with or without its trailing slash.
+ */
 function demoServer(): Plugin {
   return {
     name: 'promptcraft-demo-server',
@@ -22,7 +25,11 @@ function demoServer(): Plugin {
         if (path === PAGE) req.url = `${PAGE}/${query === undefined ? '' : `?${query}`}`;
         next();
       });
-      server.middlewares.use(chatEndpoint());
+      const endpoint = chatEndpoint();
+      server.middlewares.use(endpoint);
+      server.httpServer?.once('close', () => {
+        endpoint.close().catch((error: unknown) => console.error('[demo] closing the relay failed:', error));
+      });
     },
   };
 }

@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { createScenarioResponder, type ScenarioResponder } from '../../src/msw/responders.js';
 import { chatScenarios, type ChatScenarioName } from '../../src/msw/scenarios.js';
+import { createChatRelay, memoryStore, redisStore, type RelayStore } from '../../src/server/index.js';
+import { RELAY_ANSWER, RELAY_CHUNK_DELAY_MS, RELAY_SCENARIO } from './relay-scenario.js';
 
 /*
  * The demo's chat endpoint: the scenario library behind a real HTTP server, or a proxy to an
  * OpenAI-compatible upstream that adds the API key on the server, so the key never reaches the browser.
+ *
+ * The upstream and the demo's `relay` scenario go through the chat relay (`src/server`), so their answers survive a
+ * reload; the library's scenarios answer directly, since their cuts, stalls and errors show the client's own
+ * recovery, which a relay in front would turn into its own (a cut upstream is `stream_interrupted` behind it).
  */
 
 const CHAT_PATH = '/api/v2/chat/completions/';
 const CONFIG_PATH = '/api/demo/config';
 const SCENARIO_HEADER = 'x-demo-scenario';
 
+const STATS_PATH = '/api/demo/relay-stats';
+const UPSTREAM = 'upstream';
+
 /** What the page learns from `GET /api/demo/config`: never the upstream's URL or key. */
 export interface DemoConfig {
   upstream: boolean;
   model?: string;
+  /** Where the relay keeps answers. */
+  store?: 'memory' | 'redis';
+}
+
+/** `GET /api/demo/relay-stats`: how many requests the relay made to its upstream (the mock or the real one). */
+export interface RelayStats {
+  upstreamRequests: number;
 }
 
 export interface Upstream {
@@ -26,6 +43,14 @@ export interface Upstream {
 }
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The endpoint's middleware, and `close` for its relay (stops its answers and closes its store). */
+export type ChatEndpoint = Middleware & { close(): Promise<void> };
+
+export interface ChatEndpointOptions {
+  /** Where the relay keeps answers. @default relayStoreFromEnv() */
+  store?: RelayStore;
+}
 
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_CONVERSATIONS = 200;
@@ -44,6 +69,15 @@ const isScenario = (name: string): name is ChatScenarioName => chatScenarios.som
 function upstreamFromEnv(env: NodeJS.ProcessEnv = process.env): Upstream | null {
   const { DEMO_UPSTREAM_URL: url, DEMO_UPSTREAM_MODEL: model, DEMO_UPSTREAM_API_KEY: apiKey } = env;
   return url && model && apiKey ? { url, model, apiKey } : null;
+}
+
+/** `redisStore({ url })` when `REDIS_URL` is set, else `memoryStore()`. */
+export function relayStoreFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  store: RelayStore;
+  kind: 'memory' | 'redis';
+} {
+  const url = env.REDIS_URL;
+  return url ? { store: redisStore({ url }), kind: 'redis' } : { store: memoryStore(), kind: 'memory' };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -99,20 +133,21 @@ async function pipeResponse(response: Response, res: ServerResponse, signal: Abo
 }
 
 /** Forwards the body with the upstream's model and key; the client's own `Authorization` is dropped. */
-async function forward(upstream: Upstream, req: IncomingMessage, body: Buffer, signal: AbortSignal): Promise<Response> {
+async function forward(upstream: Upstream, request: Request): Promise<Response> {
+  const { signal } = request;
   let json: Record<string, unknown>;
   try {
-    json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    json = JSON.parse(await request.text()) as Record<string, unknown>;
   } catch {
     return Response.json(errorBody('The request body is not JSON.', 'invalid_request_error'), { status: 400 });
   }
   const headers = new Headers({
     'Content-Type': 'application/json',
-    Accept: req.headers.accept ?? 'text/event-stream',
+    Accept: request.headers.get('accept') ?? 'text/event-stream',
     Authorization: `Bearer ${upstream.apiKey}`,
   });
-  const lastEventId = req.headers['last-event-id'];
-  if (typeof lastEventId === 'string') headers.set('Last-Event-ID', lastEventId);
+  const lastEventId = request.headers.get('last-event-id');
+  if (lastEventId !== null) headers.set('Last-Event-ID', lastEventId);
   let response: Response;
   try {
     response = await fetch(upstream.url, {
@@ -139,24 +174,63 @@ async function forward(upstream: Upstream, req: IncomingMessage, body: Buffer, s
 }
 
 /**
- * The Connect-style middleware behind `npm run dev`: `GET /api/demo/config`, and `POST /api/v2/chat/completions/`
- * answered by the scenario named in `X-Demo-Scenario` (default `streaming`), or by the upstream for `upstream`.
+ * The Connect-style middleware behind `npm run dev`: `GET /api/demo/config`, `GET /api/demo/relay-stats`, and
+ * `POST /api/v2/chat/completions/` answered by the scenario named in `X-Demo-Scenario` (default `streaming`). The
+ * `relay` scenario and the upstream (`upstream`) go through the chat relay, as do the requests that name a relayed
+ * answer (`X-Chat-Stream`: a reload's replay) and every `DELETE` (Stop); the library's scenarios answer directly.
  */
-export function chatEndpoint(upstream: Upstream | null = upstreamFromEnv()): Middleware {
+export function chatEndpoint(
+  upstream: Upstream | null = upstreamFromEnv(),
+  options: ChatEndpointOptions = {},
+): ChatEndpoint {
   // One responder per scenario and conversation: retries of one answer move its scenario forward (429, then
   // the answer), while a new question plays the scenario from the start.
   const responders = new Map<string, ScenarioResponder>();
-  const responderFor = (name: ChatScenarioName, body: Buffer): ScenarioResponder => {
+  const responderFor = (name: ChatScenarioName | typeof RELAY_SCENARIO, body: string): ScenarioResponder => {
     const key = `${name}:${createHash('sha256').update(conversationOf(body)).digest('hex')}`;
     let responder = responders.get(key);
     if (!responder) {
-      responder = createScenarioResponder(name);
+      responder =
+        name === RELAY_SCENARIO
+          ? createScenarioResponder('streaming', { answer: RELAY_ANSWER, chunkDelayMs: RELAY_CHUNK_DELAY_MS })
+          : createScenarioResponder(name);
       responders.set(key, responder);
       // Maps keep insertion order, so the first key is the oldest conversation.
       if (responders.size > MAX_CONVERSATIONS) responders.delete(responders.keys().next().value ?? '');
     }
     return responder;
   };
+
+  /** Answers one chat request, web-standard: the scenario named in `X-Demo-Scenario`, or the upstream. */
+  const answer = async (request: Request): Promise<Response> => {
+    const scenario = request.headers.get(SCENARIO_HEADER) || 'streaming';
+    if (scenario === UPSTREAM) {
+      if (upstream) return forward(upstream, request);
+      const message = 'No upstream: set DEMO_UPSTREAM_URL, DEMO_UPSTREAM_MODEL and DEMO_UPSTREAM_API_KEY.';
+      return Response.json(errorBody(message, 'invalid_request_error'), { status: 400 });
+    }
+    if (scenario !== RELAY_SCENARIO && !isScenario(scenario))
+      return Response.json(errorBody(`Unknown scenario "${scenario}".`, 'invalid_request_error'), { status: 400 });
+    const body = await request.clone().text();
+    return responderFor(scenario, body)(request);
+  };
+
+  const { store, kind } = options.store ? { store: options.store, kind: undefined } : relayStoreFromEnv();
+  // The relay's upstream is `answer`, in process: it passes the caller's scenario on, and counts its requests.
+  const stats: RelayStats = { upstreamRequests: 0 };
+  const relay = createChatRelay({
+    upstream: {
+      url: `http://demo.invalid${CHAT_PATH}`,
+      headers: (request) => ({ 'X-Demo-Scenario': request.headers.get(SCENARIO_HEADER) ?? '' }),
+      fetch: (input, init) => {
+        stats.upstreamRequests += 1;
+        return answer(new Request(input, init));
+      },
+    },
+    store,
+  });
+  // Not Hono's own Request and Response in place of Node's: they would be the whole dev server's.
+  const relayListener = getRequestListener(relay.handle, { overrideGlobalObjects: false });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const controller = new AbortController();
@@ -165,58 +239,60 @@ export function chatEndpoint(upstream: Upstream | null = upstreamFromEnv()): Mid
     });
     const body = await readBody(req);
     if (!body) return sendJson(res, 413, errorBody('The request body is too large.', 'invalid_request_error'));
-    const header = req.headers[SCENARIO_HEADER];
-    const scenario = typeof header === 'string' && header !== '' ? header : 'streaming';
-
-    let response: Response;
-    if (scenario === 'upstream') {
-      if (!upstream) {
-        const message = 'No upstream: set DEMO_UPSTREAM_URL, DEMO_UPSTREAM_MODEL and DEMO_UPSTREAM_API_KEY.';
-        return sendJson(res, 400, errorBody(message, 'invalid_request_error'));
-      }
-      response = await forward(upstream, req, body, controller.signal);
-    } else if (isScenario(scenario)) {
-      const headers = new Headers();
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-        const [name, value] = [req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? ''];
-        if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
-      }
-      const request = new Request(new URL(req.url ?? CHAT_PATH, 'http://localhost'), {
-        method: 'POST',
-        headers,
-        body: new Uint8Array(body),
-        signal: controller.signal,
-      });
-      response = await responderFor(scenario, body)(request);
-    } else {
-      return sendJson(res, 400, errorBody(`Unknown scenario "${scenario}".`, 'invalid_request_error'));
+    const headers = new Headers();
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+      const [name, value] = [req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? ''];
+      if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
     }
-    await pipeResponse(response, res, controller.signal);
+    const request = new Request(new URL(req.url ?? CHAT_PATH, 'http://localhost'), {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+      signal: controller.signal,
+    });
+    await pipeResponse(await answer(request), res, controller.signal);
   };
 
-  return (req, res, next) => {
+  const throughRelay = (req: IncomingMessage): boolean => {
+    const scenario = req.headers[SCENARIO_HEADER];
+    return (
+      req.method === 'DELETE' ||
+      req.headers['x-chat-stream'] !== undefined ||
+      scenario === RELAY_SCENARIO ||
+      scenario === UPSTREAM
+    );
+  };
+
+  const middleware: Middleware = (req, res, next) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === CONFIG_PATH) {
-      const config: DemoConfig = upstream ? { upstream: true, model: upstream.model } : { upstream: false };
+      const config: DemoConfig = {
+        ...(upstream ? { upstream: true, model: upstream.model } : { upstream: false }),
+        ...(kind && { store: kind }),
+      };
       return sendJson(res, 200, config);
     }
+    if (req.method === 'GET' && path === STATS_PATH) return sendJson(res, 200, stats);
     if (path !== CHAT_PATH) return next();
-    if (req.method !== 'POST') return sendJson(res, 405, errorBody('Use POST.', 'invalid_request_error'));
-    handle(req, res).catch((error: unknown) => {
+    if (req.method !== 'POST' && req.method !== 'DELETE')
+      return sendJson(res, 405, errorBody('Use POST, or DELETE to stop.', 'invalid_request_error'));
+    const handled = throughRelay(req) ? relayListener(req, res) : handle(req, res);
+    handled.catch((error: unknown) => {
       console.error('[demo] chat endpoint failed:', error);
       if (!res.headersSent) sendJson(res, 500, errorBody('The demo server failed.', 'server_error'));
       else res.destroy();
     });
   };
+  return Object.assign(middleware, { close: () => relay.close() });
 }
 
 /** The messages of a request, as JSON text; the whole body when it is not a chat request. */
-function conversationOf(body: Buffer): string {
+function conversationOf(body: string): string {
   try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    const parsed: unknown = JSON.parse(body);
     if (typeof parsed === 'object' && parsed !== null && 'messages' in parsed) return JSON.stringify(parsed.messages);
   } catch {
     // Not JSON: the scenario still answers, as a lenient server would.
   }
-  return body.toString('utf8');
+  return body;
 }

@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatEndpoint, type Upstream } from '../../demo/server/chat-endpoint.js';
+import { chatEndpoint, type ChatEndpoint, type Upstream } from '../../demo/server/chat-endpoint.js';
+import { memoryStore } from '../../src/server/index.js';
 
 const KEY = 'sk-test-secret-123';
 const servers: Server[] = [];
+const endpoints: ChatEndpoint[] = [];
 
 async function listen(server: Server): Promise<string> {
   servers.push(server);
@@ -31,7 +33,9 @@ async function fakeUpstream(status: number, headers: Record<string, string>, bod
 }
 
 async function demoServer(upstream: Upstream): Promise<string> {
-  const middleware = chatEndpoint(upstream);
+  // The upstream goes through the demo's relay: its store is the memory one whatever REDIS_URL says.
+  const middleware = chatEndpoint(upstream, { store: memoryStore() });
+  endpoints.push(middleware);
   return listen(
     createServer((req, res) =>
       middleware(req, res, () => {
@@ -42,15 +46,16 @@ async function demoServer(upstream: Upstream): Promise<string> {
   );
 }
 
-const ask = (base: string) =>
+const ask = (base: string, scenario = 'upstream') =>
   fetch(`${base}/api/v2/chat/completions/`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Demo-Scenario': 'upstream' },
+    headers: { 'Content-Type': 'application/json', 'X-Demo-Scenario': scenario },
     body: JSON.stringify({ model: 'x', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
   });
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.close()));
 });
 
 describe('the demo proxy to an upstream', () => {
@@ -81,5 +86,42 @@ describe('the demo proxy to an upstream', () => {
 
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeNull();
+  });
+
+  it('streams an upstream answer through the relay: a stream id, the key on the server, one upstream request', async () => {
+    const chunk = { choices: [{ index: 0, delta: { content: 'Hello' }, finish_reason: null }] };
+    const upstream = await fakeUpstream(
+      200,
+      { 'Content-Type': 'text/event-stream' },
+      `data: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n`,
+    );
+    const base = await demoServer({ url: upstream.url, model: 'up-model', apiKey: KEY });
+
+    const response = await ask(base);
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    const streamId = response.headers.get('x-chat-stream');
+    expect(streamId).toMatch(/^[\w-]{16,}$/);
+    expect(text).toContain(`id: ${streamId}.`);
+    expect(text).toContain('Hello');
+    expect(upstream.seen).toHaveLength(1);
+    expect(upstream.seen[0]?.authorization).toBe(`Bearer ${KEY}`);
+    const stats = (await (await fetch(`${base}/api/demo/relay-stats`)).json()) as { upstreamRequests: number };
+    expect(stats.upstreamRequests).toBe(1);
+  });
+});
+
+describe('the demo scenarios', () => {
+  it('answer a fault scenario directly, not through the relay', async () => {
+    const upstream = await fakeUpstream(500, {}, '');
+    const base = await demoServer({ url: upstream.url, model: 'up-model', apiKey: KEY });
+
+    const response = await ask(base, 'rate-limit');
+    await response.text();
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get('x-chat-stream')).toBeNull();
+    expect(response.headers.get('access-control-expose-headers')).toBeNull();
   });
 });
