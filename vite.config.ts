@@ -107,6 +107,22 @@ function soakProject(): TestProjectInlineConfiguration {
   };
 }
 
+/**
+ * The relay (test/server): a real redis-server, relay instances as separate processes and a 200-answer soak. Its own
+ * group, last: its processes would otherwise take the 2 cores from the timing-bounded markdown tests, and theirs from it.
+ */
+function serverProject(): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name: 'server',
+      environment: 'node',
+      include: ['test/server/**/*.test.ts'],
+      sequence: { groupOrder: 4 },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
@@ -119,7 +135,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/visual/**', 'test/soak/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/visual/**', 'test/soak/**', 'test/server/**'],
         },
       },
       {
@@ -136,6 +152,7 @@ export default defineConfig({
         : []),
       ...(process.env.VITEST && runsProject('e2e') ? [e2eProject()] : []),
       ...(process.env.VITEST && runsProject('visual') ? [visualProject()] : []),
+      serverProject(),
       ...(process.env.VITEST && runsProject('soak') ? [soakProject()] : []),
     ],
   },

@@ -1,10 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Locator, Page, Request } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.js';
 import type { RelayStats } from '../../demo/server/chat-endpoint.js';
 import { RELAY_ANSWER, RELAY_SCENARIO } from '../../demo/server/relay-scenario.js';
+import { openDemo, type DemoSession } from './support/demo-session.js';
 
 /*
  * The demo's `relay` scenario end to end: the answer goes through the chat relay (`src/server`) in front of the mock
@@ -14,36 +12,17 @@ import { RELAY_ANSWER, RELAY_SCENARIO } from '../../demo/server/relay-scenario.j
 
 const CHAT_PATH = '/api/v2/chat/completions/';
 
-let server: ViteDevServer | undefined;
-let browser: Browser | undefined;
+let session: DemoSession | undefined;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  const start = async () => {
-    server = await createServer({
-      configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
-      server: { port: 0, strictPort: false },
-      logLevel: 'warn',
-    });
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('The demo server did not report its URL.');
-    return url;
-  };
-  const launch = async () => {
-    browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
-    return browser.newPage();
-  };
-  const [url, opened] = await Promise.all([start(), launch()]);
-  base = url;
-  page = opened;
-  await page.goto(new URL('/chat/sse-demo', base).href);
+  session = await openDemo();
+  ({ page, base } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const answers = () => page.getByRole('log', { name: 'Conversation' }).locator('[data-role="assistant"]');

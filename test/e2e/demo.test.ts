@@ -1,8 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.js';
+import { openDemo, type DemoSession } from './support/demo-session.js';
 
 /*
  * The `npm run dev` demo end to end: its own Vite server on a free port, with the scenario endpoint pacing
@@ -14,34 +12,16 @@ import { chromiumArgs, requireChromium } from '../../scripts/chromium.js';
 const FIRST_WORDS = 'Server-Sent Events keep one HTTP response open';
 const LAST_WORDS = 'nothing is lost and nothing is repeated.';
 
-let server: ViteDevServer | undefined;
-let browser: Browser | undefined;
+let session: DemoSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  const start = async () => {
-    server = await createServer({
-      configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
-      server: { port: 0, strictPort: false },
-      logLevel: 'warn',
-    });
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('The demo server did not report its URL.');
-    return new URL('/chat/sse-demo', url).href;
-  };
-  const launch = async () => {
-    browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
-    return browser.newPage();
-  };
-  const [url, opened] = await Promise.all([start(), launch()]);
-  page = opened;
-  await page.goto(url);
+  session = await openDemo();
+  ({ page } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 /** Picks `scenario`, sends `question` with Enter, and returns its answer (a skeleton until the first token). */

@@ -1,62 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
-import { createChatRelay, memoryStore, type ChatRelay } from '../../src/server/index.js';
-import {
-  asChatError,
-  chunk,
-  DONE,
-  drain,
-  FAST_RETRY,
-  REQUEST,
-  sse,
-  startSseServer,
-  textChunk,
-  textOf,
-  type Handler,
-  type SseServer,
-} from '../support/sse-server.js';
-import { serveHandler, type RelayServer } from './support/relay-server.js';
+import { asChatError, drain, FAST_RETRY, REQUEST, textChunk, textOf } from '../support/sse-server.js';
+import { pacedAnswer, pieces, serveHandler, withRelay } from './support/relay-server.js';
 
-/** The library's client (`streamChatCompletion`) against the relay: what a browser does with `X-Chat-Stream`. */
-
-const pacedAnswer =
-  (pieces: string[], gapMs = 5): Handler =>
-  async (x) => {
-    x.sseHead();
-    for (const piece of pieces) {
-      if (x.isClosed()) return;
-      await x.write(textChunk(piece));
-      await x.pause(gapMs);
-    }
-    await x.write(sse({ data: chunk({ finish_reason: 'stop' }) }));
-    await x.end(DONE());
-  };
-const pieces = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
-
-let upstream: SseServer;
-let relay: ChatRelay;
-let server: RelayServer;
-const requests: Request[] = [];
-
-beforeEach(async () => {
-  upstream = await startSseServer();
-  relay = createChatRelay({ upstream: { url: upstream.url }, store: memoryStore() });
-  requests.length = 0;
-  server = await serveHandler((request) => {
-    requests.push(request.clone());
-    return relay.handle(request);
-  });
-});
-afterEach(async () => {
-  await server.close();
-  await relay.close();
-  await upstream.close();
-  expect(upstream.handlerErrors).toEqual([]);
-});
+const relayed = withRelay();
 
 const options = (extra: StreamOptions = {}): StreamOptions => ({
-  endpoint: server.url,
+  endpoint: relayed.server.url,
   retry: FAST_RETRY,
   idleTimeoutMs: 2000,
   getToken: () => 'alice',
@@ -64,7 +15,7 @@ const options = (extra: StreamOptions = {}): StreamOptions => ({
 });
 
 it('names the relay stream of the answer before its text', async () => {
-  upstream.reply(pacedAnswer(pieces(3)));
+  relayed.upstream.reply(pacedAnswer(pieces(3)));
   const { events, error } = await drain(streamChatCompletion(REQUEST, options()));
   expect(error).toBeUndefined();
   expect(events[0]).toEqual({ type: 'stream', streamId: expect.stringMatching(/^[\w-]{22}$/) });
@@ -72,7 +23,7 @@ it('names the relay stream of the answer before its text', async () => {
 });
 
 it('stop aborts at once and tells the relay, which stops the upstream', async () => {
-  upstream.reply(pacedAnswer(pieces(500), 20));
+  relayed.upstream.reply(pacedAnswer(pieces(500), 20));
   const controller = new AbortController();
   const stream = streamChatCompletion(REQUEST, options({ signal: controller.signal }));
   let streamId = '';
@@ -86,24 +37,27 @@ it('stop aborts at once and tells the relay, which stops the upstream', async ()
     })(),
   );
   expect(asChatError((await outcome).error).kind).toBe('aborted');
-  await upstream.requests[0]?.closed;
-  expect(upstream.requests[0]?.closedByClient).toBe(true);
-  const stop = requests.find((r) => r.method === 'DELETE');
+  await relayed.upstream.requests[0]?.closed;
+  expect(relayed.upstream.requests[0]?.closedByClient).toBe(true);
+  const stop = relayed.requests.find((r) => r.method === 'DELETE');
   expect(stop?.headers.get('x-chat-stream')).toBe(streamId);
   expect(stop?.headers.get('authorization')).toBe('Bearer alice');
 });
 
 it('sends no stop request for an answer that was not relayed', async () => {
   const controller = new AbortController();
-  upstream.reply(pacedAnswer(pieces(100), 20));
-  const direct = streamChatCompletion(REQUEST, { ...options({ signal: controller.signal }), endpoint: upstream.url });
+  relayed.upstream.reply(pacedAnswer(pieces(100), 20));
+  const direct = streamChatCompletion(REQUEST, {
+    ...options({ signal: controller.signal }),
+    endpoint: relayed.upstream.url,
+  });
   for await (const event of direct) if (event.type === 'delta') break;
   controller.abort();
-  expect(upstream.requests.map((r) => r.method)).toEqual(['POST']);
+  expect(relayed.upstream.requests.map((r) => r.method)).toEqual(['POST']);
 });
 
 it('resumeStream reads a relayed answer again from its first event (a reload)', async () => {
-  upstream.reply(pacedAnswer(pieces(30), 3));
+  relayed.upstream.reply(pacedAnswer(pieces(30), 3));
   const first = streamChatCompletion(REQUEST, options());
   let streamId = '';
   for await (const event of first) {
@@ -113,20 +67,20 @@ it('resumeStream reads a relayed answer again from its first event (a reload)', 
   const { events, error } = await drain(streamChatCompletion(REQUEST, options({ resumeStream: streamId })));
   expect(error).toBeUndefined();
   expect(textOf(events)).toBe(pieces(30).join(''));
-  expect(requests.at(-1)?.headers.get('x-chat-stream')).toBe(streamId);
-  expect(requests.at(-1)?.headers.has('last-event-id')).toBe(false);
-  expect(upstream.requests).toHaveLength(1);
+  expect(relayed.requests.at(-1)?.headers.get('x-chat-stream')).toBe(streamId);
+  expect(relayed.requests.at(-1)?.headers.has('last-event-id')).toBe(false);
+  expect(relayed.upstream.requests).toHaveLength(1);
 });
 
 it('an answer the relay no longer has is a clear error, not a new answer', async () => {
   const { error } = await drain(streamChatCompletion(REQUEST, options({ resumeStream: 'A'.repeat(22) })));
   expect(asChatError(error)).toMatchObject({ kind: 'client', status: 404 });
   expect(asChatError(error).message).toBe('This answer is no longer available.');
-  expect(upstream.requests).toHaveLength(0);
+  expect(relayed.upstream.requests).toHaveLength(0);
 });
 
 it('a cut upstream ends the answer as a network cut after its text, with no retry that would pay again', async () => {
-  upstream.reply(async (x) => {
+  relayed.upstream.reply(async (x) => {
     x.sseHead();
     await x.write(textChunk('half an answer'));
     await x.pause(20);
@@ -136,16 +90,16 @@ it('a cut upstream ends the answer as a network cut after its text, with no retr
   expect(textOf(events)).toBe('half an answer');
   expect(asChatError(error).kind).toBe('network');
   expect(events.some((e) => e.type === 'retry')).toBe(false);
-  expect(upstream.requests).toHaveLength(1);
+  expect(relayed.upstream.requests).toHaveLength(1);
 });
 
 it('a relayed answer cut before its first event is read again from its start, not asked anew', async () => {
-  upstream.reply(pacedAnswer(pieces(10), 3));
-  await server.close();
+  relayed.upstream.reply(pacedAnswer(pieces(10), 3));
+  await relayed.server.close();
   let cut = false;
-  server = await serveHandler(async (request) => {
-    requests.push(request.clone());
-    const response = await relay.handle(request);
+  relayed.server = await serveHandler(async (request) => {
+    relayed.requests.push(request.clone());
+    const response = await relayed.relay.handle(request);
     if (cut || !response.body) return response;
     cut = true;
     // The relay's first bytes (a comment) go through; the response ends before the first event.
@@ -162,6 +116,6 @@ it('a relayed answer cut before its first event is read again from its start, no
   const { events, error } = await drain(streamChatCompletion(REQUEST, options()));
   expect(error).toBeUndefined();
   expect(textOf(events)).toBe(pieces(10).join(''));
-  expect(requests.at(-1)?.headers.get('x-chat-stream')).toMatch(/^[\w-]{22}$/);
-  expect(upstream.requests).toHaveLength(1);
+  expect(relayed.requests.at(-1)?.headers.get('x-chat-stream')).toMatch(/^[\w-]{22}$/);
+  expect(relayed.upstream.requests).toHaveLength(1);
 });

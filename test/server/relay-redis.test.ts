@@ -1,27 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chunk, DONE, sse, startSseServer, textChunk, type Handler, type SseServer } from '../support/sse-server.js';
+import { startSseServer, type SseServer } from '../support/sse-server.js';
 import { startRedis, type RedisServer } from './support/redis-server.js';
 import { startRelayInstance, type RelayInstance } from './support/relay-instances.js';
-import { parseEvents, readBody, textOfEvents } from './support/relay-server.js';
+import { parseEvents, readBody, textOfEvents, pacedAnswer, pieces } from './support/relay-server.js';
 
 const LEASE_MS = 400;
-
-/** An upstream like a real provider's: no `id:` fields; one piece every `gapMs`. */
-const pacedAnswer =
-  (pieces: string[], gapMs = 5): Handler =>
-  async (x) => {
-    x.sseHead();
-    for (const piece of pieces) {
-      if (x.isClosed()) return;
-      await x.write(textChunk(piece));
-      await x.pause(gapMs);
-    }
-    await x.write(sse({ data: chunk({ finish_reason: 'stop' }) }));
-    await x.end(DONE());
-  };
-const pieces = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
 
 let redis: RedisServer;
 let upstream: SseServer;

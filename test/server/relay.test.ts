@@ -3,35 +3,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamChatCompletion } from '../../src/core/stream.js';
 import { createChatRelay, memoryStore, type ChatRelay } from '../../src/server/index.js';
 import {
-  chunk,
-  DONE,
   drain,
   FAST_RETRY,
   REQUEST,
-  sse,
   startSseServer,
   textChunk,
   textOf,
-  type Handler,
   type SseServer,
 } from '../support/sse-server.js';
-import { parseEvents, readBody, serveHandler, textOfEvents, type RelayServer } from './support/relay-server.js';
+import {
+  parseEvents,
+  readBody,
+  serveHandler,
+  textOfEvents,
+  type RelayServer,
+  pacedAnswer,
+  pieces,
+} from './support/relay-server.js';
 
-/** An upstream like a real provider's: no `id:` fields; one piece every `gapMs`. */
-const pacedAnswer =
-  (pieces: string[], gapMs = 5): Handler =>
-  async (x) => {
-    x.sseHead();
-    for (const piece of pieces) {
-      if (x.isClosed()) return;
-      await x.write(textChunk(piece));
-      await x.pause(gapMs);
-    }
-    await x.write(sse({ data: chunk({ finish_reason: 'stop' }) }));
-    await x.end(DONE());
-  };
-
-const pieces = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
 const AUTH = { Authorization: 'Bearer alice' };
 
 let upstream: SseServer;

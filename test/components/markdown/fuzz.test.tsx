@@ -183,5 +183,6 @@ describe('rendering model text, fuzzed', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+    // 2,000 renders: each has its own bound above; the whole run on two busy cores may take well over the default 5 s.
+  }, 60_000);
 });

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { createChatRelay, memoryStore, type ChatRelay } from '../../../src/server/index.js';
+import { chunk, DONE, sse, startSseServer, textChunk, type Handler, type SseServer } from '../../support/sse-server.js';
 
 export interface RelayServer {
   url: string;
@@ -76,4 +79,55 @@ export async function readBody(response: Response, until?: (text: string) => boo
       return text;
     }
   }
+}
+
+/** An upstream like a real provider's: no `id:` fields; one piece every `gapMs`, then the finish and `[DONE]`. */
+export const pacedAnswer =
+  (pieces: string[], gapMs = 5): Handler =>
+  async (x) => {
+    x.sseHead();
+    for (const piece of pieces) {
+      if (x.isClosed()) return;
+      await x.write(textChunk(piece));
+      await x.pause(gapMs);
+    }
+    await x.write(sse({ data: chunk({ finish_reason: 'stop' }) }));
+    await x.end(DONE());
+  };
+
+/** `n` distinct words: a text in which a duplicate or a gap shows. */
+export const pieces = (n: number): string[] => Array.from({ length: n }, (_, i) => `w${i} `);
+
+/** What {@link withRelay} gives each test: the upstream, the relay, its server, and the requests it received. */
+export interface RelayContext {
+  upstream: SseServer;
+  relay: ChatRelay;
+  /** Replaceable within a test (to serve the relay through a fault); closed after it. */
+  server: RelayServer;
+  /** Every request the relay received, cloned, in order. */
+  requests: Request[];
+}
+
+/**
+ * For every test of the calling file: a loopback upstream, a relay on `memoryStore()` in front of it, served over
+ * HTTP, all closed after the test (and every upstream handler must have run without throwing).
+ */
+export function withRelay(): RelayContext {
+  const context = { requests: [] } as unknown as RelayContext;
+  beforeEach(async () => {
+    context.upstream = await startSseServer();
+    context.relay = createChatRelay({ upstream: { url: context.upstream.url }, store: memoryStore() });
+    context.requests = [];
+    context.server = await serveHandler((request) => {
+      context.requests.push(request.clone());
+      return context.relay.handle(request);
+    });
+  });
+  afterEach(async () => {
+    await context.server.close();
+    await context.relay.close();
+    await context.upstream.close();
+    expect(context.upstream.handlerErrors).toEqual([]);
+  });
+  return context;
 }
