@@ -206,6 +206,9 @@ export class AnswerRun {
         this.#finishReason = event.reason;
         return;
       case 'stream':
+        // Only a stream that holds the whole answer can rebuild it after a reload: not a continuation, not a step
+        // after tool calls, not a retry that goes on from earlier parts.
+        if (this.continues || this.stepStart.length > 0) return;
         this.#shown = { ...this.message, streamId: event.streamId };
         return this.#host.save(this.#shown);
     }

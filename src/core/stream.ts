@@ -176,8 +176,11 @@ async function* tryOnce(
         yield event;
       }
       if (failure) {
-        // An error chunk ends the relay's stream too: a retry asks anew.
-        context.streamId = '';
+        // An error chunk ends the relay's stream: resuming it would replay the same end, so a retry asks anew.
+        if (context.streamId) {
+          context.streamId = '';
+          state.lastEventId = '';
+        }
         throw failure;
       }
       if (done || ended) return done;

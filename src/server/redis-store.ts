@@ -2,7 +2,11 @@ import type { Cluster, Redis } from 'ioredis';
 import { answerKeys, RedisWatch } from './redis-watch.js';
 import type { LogEntry, RelayEvent, RelayStore, StreamEnd, StreamWriter } from './relay-store.js';
 
-/** Options of {@link redisStore}: a URL it connects to, or a client of yours it duplicates for its subscriber. */
+/**
+ * Options of {@link redisStore}: `url`, which it connects to (commands fail at once while Redis is away, so new
+ * answers get a 503), or `client`, an `ioredis` client or `Cluster` of yours that it uses for commands and duplicates
+ * for its subscriber (your client's offline queue and retry settings then apply).
+ */
 export type RedisStoreOptions = ({ url: string } | { client: Redis | Cluster }) & {
   /** The prefix of every key and channel. @default "chat-relay" */
   prefix?: string;
@@ -48,12 +52,19 @@ export function redisStore(options: RedisStoreOptions): RelayStore {
     const ignore = () => undefined;
     commands.on('error', ignore);
     subscriber.on('error', ignore);
-    // A lazy client (ours, or a duplicate of one) connects when asked to.
-    await Promise.all(
-      [commands, subscriber].map((client) => (client.status === 'wait' ? client.connect() : undefined)),
-    );
     const watch = new RedisWatch(prefix, commands, subscriber);
-    await watch.listenForStops((streamId) => writers.get(streamId)?.abort());
+    try {
+      // A lazy client (ours, or a duplicate of one) connects when asked to.
+      await Promise.all(
+        [commands, subscriber].map((client) => (client.status === 'wait' ? client.connect() : undefined)),
+      );
+      await watch.listenForStops((streamId) => writers.get(streamId)?.abort());
+    } catch (error) {
+      // Redis is away: the next call tries afresh, so these clients must not go on reconnecting by themselves.
+      subscriber.disconnect();
+      if ('url' in options) commands.disconnect();
+      throw error;
+    }
     return {
       commands,
       watch,

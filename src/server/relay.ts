@@ -21,11 +21,14 @@ export interface RelayUpstream {
 
 /** Options of {@link createChatRelay}. */
 export interface ChatRelayOptions {
+  /** The OpenAI-compatible server asked for every new answer. */
   upstream: RelayUpstream;
   /** Where answers are kept. @default memoryStore() */
   store?: RelayStore;
   /**
-   * Who is asking: an owner id, or `null` to answer 401. Only an answer's owner can resume or stop it.
+   * Who is asking: an owner id, or `null` to answer 401. Only an answer's owner can resume or stop it. Give a stable
+   * user id when tokens rotate (short-lived JWTs, `refreshToken`): with the default, a new token is a new owner, and
+   * a resume, a reload's replay or a stop under it answers 404.
    * @default the SHA-256 of the request's `Authorization` header
    */
   authorize?: (request: Request) => string | null | Promise<string | null>;
@@ -35,6 +38,11 @@ export interface ChatRelayOptions {
   ttlMs?: number;
   /** A comment is sent to readers this often while nothing else is, so idle timeouts do not fire. @default 15000 */
   keepAliveMs?: number;
+  /**
+   * An upstream that sends no byte for this long is given up: the answer ends `interrupted` (the keep-alives would
+   * otherwise hide a stalled model from the client's own idle timeout). @default 60000
+   */
+  upstreamIdleMs?: number;
 }
 
 /** A relay: one web-standard handler for POST (start or resume) and DELETE (stop). */
@@ -82,7 +90,8 @@ export function createChatRelay(options: ChatRelayOptions): ChatRelay {
 
   const read = (streamId: string, start: ReadStart | null, request: Request): Response => {
     const stop = new AbortController();
-    request.signal.addEventListener('abort', () => stop.abort(), { once: true });
+    if (request.signal.aborted) stop.abort();
+    else request.signal.addEventListener('abort', () => stop.abort(), { once: true });
     const entries = store.read(streamId, {
       from: start?.entryId ?? null,
       leaseMs: limits.leaseMs,
@@ -109,8 +118,12 @@ export function createChatRelay(options: ChatRelayOptions): ChatRelay {
     }
     const stop = AbortSignal.any([writer.stopped, closing.signal]);
     let response: Response;
+    // Until the upstream answers, the caller holds no stream id to resume or stop with: if it goes away then, so
+    // does the request. Once the answer streams, it goes on without the caller.
+    const left = new AbortController();
+    const onLeave = () => left.abort();
+    request.signal.addEventListener('abort', onLeave, { once: true });
     try {
-      // Not the caller's signal: the answer goes on when the caller goes away.
       response = await (upstream.fetch ?? globalThis.fetch)(upstream.url, {
         method: 'POST',
         headers: {
@@ -119,18 +132,25 @@ export function createChatRelay(options: ChatRelayOptions): ChatRelay {
           Accept: 'text/event-stream',
         },
         body: JSON.stringify(body),
-        signal: stop,
+        signal: AbortSignal.any([stop, left.signal]),
       });
     } catch {
       await writer.discard().catch(() => undefined);
       return errorReply('upstream_unreachable', 'The model provider could not be reached.');
+    } finally {
+      request.signal.removeEventListener('abort', onLeave);
+    }
+    if (left.signal.aborted) {
+      void response.body?.cancel().catch(() => undefined);
+      await writer.discard().catch(() => undefined);
+      return new Response(null, { status: 499 });
     }
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok || !response.body || !/^text\/event-stream/i.test(type)) {
       await writer.discard().catch(() => undefined);
       return passThrough(response);
     }
-    const production = produceAnswer(response.body, writer, stop);
+    const production = produceAnswer(response.body, writer, stop, options.upstreamIdleMs ?? 60_000);
     producing.add(production);
     void production.finally(() => producing.delete(production));
     return read(streamId, null, request);

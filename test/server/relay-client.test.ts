@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import { streamChatCompletion, type StreamOptions } from '../../src/core/stream.js';
-import { asChatError, drain, FAST_RETRY, REQUEST, textChunk, textOf } from '../support/sse-server.js';
+import { asChatError, chunk, drain, FAST_RETRY, REQUEST, sse, textChunk, textOf } from '../support/sse-server.js';
 import { pacedAnswer, pieces, serveHandler, withRelay } from './support/relay-server.js';
 
 const relayed = withRelay();
@@ -118,4 +118,23 @@ it('a relayed answer cut before its first event is read again from its start, no
   expect(textOf(events)).toBe(pieces(10).join(''));
   expect(relayed.requests.at(-1)?.headers.get('x-chat-stream')).toMatch(/^[\w-]{22}$/);
   expect(relayed.upstream.requests).toHaveLength(1);
+});
+
+it('a relayed answer whose producer was lost before any text is asked anew, not resumed into the same end', async () => {
+  relayed.upstream.reply(
+    async (x) => {
+      x.sseHead();
+      await x.write(sse({ data: chunk({ role: 'assistant', content: '' }) }));
+      await x.pause(20);
+      x.destroy();
+    },
+    pacedAnswer(pieces(5), 2),
+  );
+  const { events, error } = await drain(streamChatCompletion(REQUEST, options()));
+  expect(error).toBeUndefined();
+  expect(textOf(events)).toBe(pieces(5).join(''));
+  expect(relayed.requests.filter((r) => r.method === 'POST').map((r) => r.headers.has('last-event-id'))).toEqual([
+    false,
+    false,
+  ]);
 });

@@ -2,7 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSseServer, type SseServer } from '../support/sse-server.js';
-import { startRedis, type RedisServer } from './support/redis-server.js';
+import { redisStore } from '../../src/server/index.js';
+import { freePort, startRedis, type RedisServer } from './support/redis-server.js';
 import { startRelayInstance, type RelayInstance } from './support/relay-instances.js';
 import { parseEvents, readBody, textOfEvents, pacedAnswer, pieces } from './support/relay-server.js';
 
@@ -139,6 +140,16 @@ describe('a producer that dies', () => {
 });
 
 describe('Redis unreachable', () => {
+  it('calls while Redis is away leave no clients behind reconnecting by themselves', async () => {
+    const store = redisStore({ url: `redis://127.0.0.1:${await freePort()}` });
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timers();
+    for (let i = 0; i < 10; i += 1) await expect(store.ownerOf('A'.repeat(22))).rejects.toThrow();
+    await delay(200);
+    await store.close();
+    expect(timers() - before).toBeLessThanOrEqual(2);
+  });
+
   it('new answers get a 503, live readers end interrupted, nothing hangs, and it recovers when Redis is back', async () => {
     upstream.reply(pacedAnswer(pieces(1000), 20));
     const first = await post(a.url);

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { createChatService, type ChatServiceOptions } from '../../src/core/service.js';
 import { idle, until } from '../support/loopback-chat.js';
+import { chunk, DONE, sse } from '../support/sse-server.js';
 import { pacedAnswer, pieces, withRelay } from './support/relay-server.js';
 
 const relayed = withRelay();
@@ -118,5 +119,27 @@ it('an answer the relay no longer keeps says so, keeps its text and offers Retry
   chat.service.retry();
   const retried = await idle(chat.service);
   expect(retried.messages.at(-1)?.content).toBe('Hello again');
+  chat.detach();
+});
+
+it('a continuation keeps no stream id: its relay stream holds only the new words, not the answer', async () => {
+  relayed.upstream.reply(
+    async (x) => {
+      x.sseHead();
+      await x.write(sse({ data: chunk({ content: 'First part. ' }) }));
+      await x.write(sse({ data: chunk({ finish_reason: 'length' }) }));
+      await x.end(DONE());
+    },
+    pacedAnswer(pieces(30), 5),
+  );
+  const chat = page();
+  chat.service.send('Hi');
+  await until(chat.service, (s) => s.messages.at(-1)?.finishReason === 'length');
+  const first = lastAnswer(chat.saved());
+  expect(first?.streamId).toMatch(/^[\w-]{22}$/);
+  chat.service.continueAnswer();
+  await until(chat.service, (s) => (s.messages.at(-1)?.content ?? '').includes('w3 '));
+  expect(lastAnswer(chat.saved())?.streamId).toBeUndefined();
+  await idle(chat.service);
   chat.detach();
 });

@@ -219,6 +219,53 @@ describe('who may resume or stop', () => {
   });
 });
 
+describe('what the relay does not pay for', () => {
+  it('a caller that leaves before the upstream answered takes the upstream request with it', async () => {
+    upstream.reply(async (x) => {
+      await x.pause(300);
+      await pacedAnswer(pieces(20), 5)(x);
+    });
+    await startRelay();
+    const controller = new AbortController();
+    const asking = fetch(server.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...AUTH },
+      body: JSON.stringify(REQUEST),
+      signal: controller.signal,
+    }).catch(() => undefined);
+    await delay(100);
+    controller.abort();
+    await asking;
+    await upstream.requests[0]?.closed;
+    expect(upstream.requests[0]?.closedByClient).toBe(true);
+  });
+
+  it('an upstream that goes silent is given up: readers end interrupted with what came', async () => {
+    upstream.reply(async (x) => {
+      x.sseHead();
+      await x.write(textChunk('then nothing'));
+      await x.stall();
+    });
+    await startRelay({ upstreamIdleMs: 200, keepAliveMs: 50 });
+    const events = parseEvents(await readBody(await post()));
+    expect(textOfEvents(events.slice(0, -1))).toBe('then nothing');
+    expect(events.at(-1)?.data).toContain('stream_interrupted');
+    await upstream.requests[0]?.closed;
+    expect(upstream.requests[0]?.closedByClient).toBe(true);
+  });
+
+  it('events that arrive together reach readers at once, not with the next one', async () => {
+    upstream.reply(async (x) => {
+      x.sseHead();
+      await x.write(textChunk('A') + textChunk('B') + textChunk('C'));
+      await x.stall();
+    });
+    await startRelay();
+    const text = await readBody(await post(), (sofar) => textOfEvents(parseEvents(sofar)) === 'ABC');
+    expect(textOfEvents(parseEvents(text))).toBe('ABC');
+  });
+});
+
 describe('how long an answer is kept', () => {
   it('a finished answer can be resumed for ttlMs, then it is stream_not_found', async () => {
     upstream.reply(pacedAnswer(pieces(3), 1));
