@@ -73,3 +73,25 @@ export function fromCursor(cursor: string | null | undefined): Place | null {
 }
 
 export const DEFAULT_THREAD_PAGE = 50;
+
+/** One page of `threads` (any order) as the query asks: filtered by title, newest first, after the cursor. */
+export function listPage(
+  threads: readonly ThreadSummary[],
+  { cursor = null, limit = DEFAULT_THREAD_PAGE, filter = '' }: ThreadQuery = {},
+): ThreadPage {
+  const needle = filter.toLocaleLowerCase();
+  const after = fromCursor(cursor);
+  const rest = threads
+    .filter((thread) => thread.title.toLocaleLowerCase().includes(needle))
+    .filter((thread) => !after || compareThreads(after, thread) < 0)
+    .sort(compareThreads);
+  const page = rest.slice(0, limit);
+  const last = page.at(-1);
+  const summary = ({ id, title, createdAt, updatedAt }: ThreadSummary): ThreadSummary => ({
+    id,
+    title,
+    createdAt,
+    updatedAt,
+  });
+  return { threads: page.map(summary), cursor: last && rest.length > limit ? toCursor(last) : null };
+}

@@ -1,8 +1,10 @@
+import 'fake-indexeddb/auto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChatError } from '../../src/core/errors.js';
 import { httpThreadStore } from '../../src/core/http-thread-store.js';
+import { indexedDbThreadStore } from '../../src/core/indexeddb-thread-store.js';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { memoryThreadStore } from '../../src/core/memory-thread-store.js';
 import type { Thread, ThreadStore } from '../../src/core/thread-store.js';
@@ -86,6 +88,8 @@ afterAll(() => new Promise<void>((resolve) => api.server.close(() => resolve()))
 
 const stores: [string, () => ThreadStore][] = [
   ['memoryThreadStore', () => memoryThreadStore()],
+  // fake-indexeddb: IndexedDB as the spec says it, in Node; the same database for the file, as a browser's would be.
+  ['indexedDbThreadStore', () => indexedDbThreadStore({ name: 'thread-stores-test' })],
   ['httpThreadStore', () => httpThreadStore({ baseUrl: `${api.baseUrl}/`, getToken: () => 'ok' })],
 ];
 
@@ -161,5 +165,16 @@ describe('memoryThreadStore', () => {
     expect(loaded?.messages).toHaveLength(3);
     (loaded?.messages as ChatMessage[]).pop();
     expect((await store.load('t'))?.messages).toHaveLength(3);
+  });
+});
+
+describe('indexedDbThreadStore', () => {
+  it('keeps threads across store instances on the same database, as across page loads', async () => {
+    const saved = thread('kept', 'Across loads', 5);
+    await indexedDbThreadStore({ name: 'reload-test' }).save(saved);
+    const next = indexedDbThreadStore({ name: 'reload-test' });
+    expect(await next.load('kept')).toEqual(saved);
+    expect((await next.list()).threads.map((t) => t.id)).toEqual(['kept']);
+    expect((await indexedDbThreadStore({ name: 'another-app' }).list()).threads).toEqual([]);
   });
 });
