@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { idleClock } from '../core/idle-clock.js';
 import type { RelayEvent, StreamEnd, StreamWriter } from './relay-store.js';
 
 // A chunk that carries a finish reason or an error ends the answer as the upstream meant it, even without [DONE].
@@ -35,14 +36,15 @@ export async function produceAnswer(
   const reader = body.getReader();
   upstream.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
   const decoder = new TextDecoder();
-  let idle: ReturnType<typeof setTimeout> | undefined;
+  // The client's own idle clock: one timer for the whole answer, not a setTimeout/clearTimeout pair per read.
+  const idle = idleClock(idleMs, () => upstream.abort());
   let end: StreamEnd;
   let last = '';
   try {
     for (;;) {
-      idle = setTimeout(() => upstream.abort(), idleMs);
+      idle.start();
       const read = await reader.read();
-      clearTimeout(idle);
+      idle.stop();
       if (upstream.signal.aborted) throw new Error('aborted');
       if (read.done) break;
       const text = decoder.decode(read.value, { stream: true });
@@ -55,7 +57,7 @@ export async function produceAnswer(
   } catch {
     end = stop.aborted && !batches.failed ? 'stopped' : 'interrupted';
   } finally {
-    clearTimeout(idle);
+    idle.dispose();
     stop.removeEventListener('abort', onStop);
     upstream.abort();
   }
